@@ -1,0 +1,35 @@
+package org.convene.support;
+
+import java.util.UUID;
+import org.convene.accounts.StaffRole;
+import org.convene.accounts.internal.StaffAccounts;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creates staff accounts for tests, each with a unique e-mail address and a known password. */
+@Component
+public class TestStaff {
+
+    public static final String PASSWORD = "correct horse battery staple 42";
+
+    public record Login(long id, String email, String password) {
+    }
+
+    private final StaffAccounts accounts;
+    private final PasswordEncoder encoder;
+
+    TestStaff(StaffAccounts accounts, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    public Login create(StaffRole role, Long organizationId) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        long id = accounts.create(email, "Test " + role.name().toLowerCase(), encoder.encode(PASSWORD), role, organizationId);
+        return new Login(id, email, PASSWORD);
+    }
+
+    public Login networkAdmin() {
+        return create(StaffRole.NETWORK_ADMIN, null);
+    }
+}
