@@ -1,0 +1,64 @@
+package org.convene.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.convene.accounts.StaffMember;
+import org.convene.accounts.StaffRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Personal API tokens. The token is shown once when created; only its SHA-256 hash is kept. */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "cvn_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    ApiTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Created(long id, String token) {
+    }
+
+    public Created create(long accountId, String name) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_hash) VALUES (:account, :name, :hash) RETURNING id")
+                .param("account", accountId).param("name", name.strip()).param("hash", hash(token))
+                .query(Long.class).single();
+        return new Created(id, token);
+    }
+
+    /** The active staff member a token belongs to, if the token is valid and not revoked. */
+    public Optional<StaffMember> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        UPDATE api_token t SET last_used_at = now()
+                        FROM staff_account a
+                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND a.id = t.account_id AND a.active
+                        RETURNING a.id, a.email, a.display_name, a.role, a.organization_id""")
+                .param("hash", hash(token))
+                .query((rs, n) -> new StaffMember(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                        StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("organization_id")))
+                .optional();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
