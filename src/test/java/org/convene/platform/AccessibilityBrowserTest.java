@@ -1,0 +1,64 @@
+package org.convene.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.convene.support.BrowserTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs axe-core (the accessibility engine behind most WCAG checkers) on public pages in English and
+ * Arabic and fails on serious or critical violations (missing labels, contrast, landmarks, ...).
+ * The test context bypasses the Content-Security-Policy only so that axe itself can be injected.
+ */
+class AccessibilityBrowserTest extends BrowserTest {
+
+    private static final String AXE = load();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/login", "/no-such-page", "/?lang=ar", "/login?lang=ar"})
+    void publicPagesHaveNoSeriousViolations(String path) {
+        try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            Page target = axeContext.newPage();
+            target.navigate(url(path));
+            assertThat(violations(target)).as("serious accessibility violations on %s", path).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCheckFindsAViolationWhenThereIsOne() {
+        try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            Page target = axeContext.newPage();
+            target.setContent("<html lang=en><head><title>t</title></head><body><main><input type=text></main></body></html>");
+            assertThat(violations(target)).anySatisfy(v -> assertThat(v).startsWith("label"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> violations(Page target) {
+        target.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
+        List<Map<String, Object>> found = (List<Map<String, Object>>) target.evaluate("""
+                async () => {
+                  const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+                  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ') }));
+                }""");
+        return found.stream().map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
+    }
+
+    private static String load() {
+        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
