@@ -89,6 +89,9 @@ class StaffController {
         Long organization = me.isNetworkAdmin()
                 ? (form.getRole() == StaffRole.NETWORK_ADMIN ? null : form.getOrganizationId())
                 : me.organizationId();
+        if (!me.isNetworkAdmin() && form.getRole() == StaffRole.NETWORK_ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("Only network admins invite network admins");
+        }
         if (form.getRole() == null) {
             errors.rejectValue("role", "NotNull");
             return list(model);
