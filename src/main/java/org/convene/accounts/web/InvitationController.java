@@ -77,10 +77,12 @@ class InvitationController {
         Invitations.Invitation invitation = invitations.find(token).orElseThrow(LinkNotValidException::new);
         model.addAttribute("token", token);
         model.addAttribute("invitation", invitation);
+        // first-strong isolates keep an address or a name whole inside right-to-left text
+        model.addAttribute("isolatedEmail", "\u2068" + invitation.email() + "\u2069");
         if (invitation.organizationId() != null) {
             OrganizationNames names = organizationNames.getIfAvailable();
-            model.addAttribute("organizationName", (names == null ? java.util.Optional.<String>empty()
-                    : names.nameOf(invitation.organizationId())).orElse("#" + invitation.organizationId()));
+            model.addAttribute("organizationName", "\u2068" + (names == null ? java.util.Optional.<String>empty()
+                    : names.nameOf(invitation.organizationId())).orElse("#" + invitation.organizationId()) + "\u2069");
         }
         return "accounts/invitation";
     }
