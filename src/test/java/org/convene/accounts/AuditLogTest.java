@@ -77,7 +77,14 @@ class AuditLogTest {
                 .param("d", marker + "-old").update();
         jdbc.sql("INSERT INTO audit_entry (action, detail, at) VALUES ('test.retention', :d, now() - interval '89 days')")
                 .param("d", marker + "-recent").update();
+        TestStaff.Login login = staff.create(StaffRole.ORG_EDITOR, 9903L);
+        jdbc.sql("""
+                INSERT INTO password_reset (token_hash, account_id, created_at, expires_at)
+                VALUES (:hash, :id, now() - interval '3 days', now() - interval '2 days')""")
+                .param("hash", marker).param("id", login.id()).update();
         assertThat(entries.deleteExpired()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM password_reset WHERE token_hash = :m").param("m", marker)
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE detail LIKE :m").param("m", marker + "%").query(String.class).list())
                 .containsExactly(marker + "-recent");
     }

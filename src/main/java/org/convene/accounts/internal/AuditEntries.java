@@ -54,10 +54,16 @@ public class AuditEntries {
         return jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action").query(String.class).list();
     }
 
-    /** Deletes entries past the retention period; returns how many went. Also forgets stale login failures. */
+    /**
+     * Deletes entries past the retention period; returns how many went. Also forgets stale login
+     * failures, spent or expired reset links, and invitations that ran out unaccepted.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public int deleteExpired() {
         throttle.forgetOld();
+        jdbc.sql("DELETE FROM password_reset WHERE expires_at < now() - interval '1 day'").update();
+        jdbc.sql("DELETE FROM staff_invitation WHERE accepted_at IS NULL AND expires_at < now() - CAST(:keep AS interval)")
+                .param("keep", properties.auditRetention().toSeconds() + " seconds").update();
         return jdbc.sql("DELETE FROM audit_entry WHERE at < now() - CAST(:keep AS interval)")
                 .param("keep", properties.auditRetention().toSeconds() + " seconds").update();
     }

@@ -26,7 +26,8 @@ class LoginRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
-        return !"POST".equals(request.getMethod()) || !(path.equals("/login") || path.equals("/password-reset"));
+        return !"POST".equals(request.getMethod())
+                || !(path.equals("/login") || path.equals("/login/two-factor") || path.equals("/password-reset"));
     }
 
     @Override
@@ -34,7 +35,7 @@ class LoginRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getServletPath();
         if (!throttle.tryClient(request.getRemoteAddr())) {
-            response.sendRedirect(request.getContextPath() + path + "?throttled");
+            response.sendRedirect(request.getContextPath() + (path.equals("/password-reset") ? path : "/login") + "?throttled");
             return;
         }
         if (path.equals("/login") && throttle.isLocked(request.getParameter("email"))) {
