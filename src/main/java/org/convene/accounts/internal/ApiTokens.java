@@ -38,6 +38,28 @@ public class ApiTokens {
         return new Created(id, token);
     }
 
+    /** A token as its owner sees it in the list (never the token itself). */
+    public record Listed(long id, String name, java.time.OffsetDateTime createdAt, java.time.OffsetDateTime lastUsedAt) {
+    }
+
+    /** The account's tokens that still work, newest first. */
+    public java.util.List<Listed> list(long accountId) {
+        return jdbc.sql("""
+                        SELECT id, name, created_at, last_used_at FROM api_token
+                        WHERE account_id = :account AND revoked_at IS NULL ORDER BY created_at DESC, id DESC""")
+                .param("account", accountId)
+                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getObject("last_used_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Revokes one of the account's own tokens; false when it has no such working token. */
+    public boolean revoke(long accountId, long tokenId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :account AND revoked_at IS NULL")
+                .param("id", tokenId).param("account", accountId).update() == 1;
+    }
+
     /** The active staff member a token belongs to, if the token is valid and not revoked. */
     public Optional<StaffMember> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {

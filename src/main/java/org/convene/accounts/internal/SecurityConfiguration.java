@@ -13,7 +13,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.convene.accounts.AuditLog;
 
 /**
  * Two filter chains: the REST API (stateless, token-authenticated, problem responses) and the web
@@ -52,15 +59,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Where a signed-in session keeps its login: the session (for later requests) and the request (for this one). */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts, LoginFlow loginFlow, LoginThrottle throttle,
+                            AuditLog audit, AccountsProperties properties, TwoFactor twoFactor) throws Exception {
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterBefore(new LoginRequestFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRulesFilter(properties, twoFactor), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**", "/account/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("NETWORK_ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/admin", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .securityContextRepository(contexts)
+                        .successHandler(loginFlow).failureHandler(loginFlow).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
