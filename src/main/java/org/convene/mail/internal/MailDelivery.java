@@ -108,7 +108,7 @@ public class MailDelivery {
     }
 
     /** The wait after the given number of failed attempts: the base delay, doubled after each further failure. */
-    static Duration retryDelay(Duration base, int failedAttempts) {
+    public static Duration retryDelay(Duration base, int failedAttempts) {
         int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
         return base.multipliedBy(1L << doublings);
     }
