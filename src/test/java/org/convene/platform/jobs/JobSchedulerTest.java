@@ -3,6 +3,7 @@ package org.convene.platform.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -16,8 +17,13 @@ import org.convene.support.ConveneTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Recurring jobs run; a scheduled one-time job survives the scheduler stopping and runs on the next one. */
+/**
+ * Recurring jobs run; a scheduled one-time job survives the scheduler stopping and runs on the next
+ * one, is run again by another node when its node crashed mid-run, and is never run when the
+ * transaction that scheduled it rolled back.
+ */
 @ConveneTest
 class JobSchedulerTest {
 
@@ -25,6 +31,12 @@ class JobSchedulerTest {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SchedulerClient schedulerClient;
+    @Autowired
+    OneTimeTask<String> testNote;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void recurringJobContributedAsABeanRuns() throws InterruptedException {
@@ -65,6 +77,42 @@ class JobSchedulerTest {
         assertThat(firstRun).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?").param(taskName).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void aJobScheduledInARolledBackTransactionNeverRuns() throws InterruptedException {
+        String kept = "kept-" + UUID.randomUUID();
+        String dropped = "dropped-" + UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> {
+            schedulerClient.schedule(testNote.instance(dropped, dropped), Instant.now());
+            tx.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(tx -> schedulerClient.schedule(testNote.instance(kept, kept), Instant.now()));
+        waitUntil(() -> TickingJob.NOTES.contains(kept), Duration.ofSeconds(20));
+        assertThat(TickingJob.NOTES).contains(kept).doesNotContain(dropped);
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?").param(dropped).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aJobWhoseNodeCrashedIsRunAgainByAnotherNode() throws InterruptedException {
+        String taskName = "crash-test-" + UUID.randomUUID();
+        List<String> ranOn = new CopyOnWriteArrayList<>();
+        OneTimeTask<String> task = Tasks.oneTime(taskName, String.class).execute((instance, ctx) -> ranOn.add(instance.getData()));
+        Scheduler survivor = Scheduler.create(dataSource, task).schedulerName(new SchedulerName.Fixed("survivor"))
+                .pollingInterval(Duration.ofMillis(200)).heartbeatInterval(Duration.ofSeconds(1)).build();
+        survivor.schedule(task.instance("reminder-1", "remind"), Instant.now().plusSeconds(3600));
+        // As a node leaves it when it dies mid-run: picked, and its heartbeat stopped long ago.
+        jdbc.sql("UPDATE scheduled_tasks SET picked = true, picked_by = 'crashed-node', "
+                        + "last_heartbeat = now() - interval '1 hour', execution_time = now() - interval '1 hour' WHERE task_name = ?")
+                .param(taskName).update();
+        survivor.start();
+        try {
+            waitUntil(() -> !ranOn.isEmpty(), Duration.ofSeconds(30));
+        } finally {
+            survivor.stop();
+        }
+        assertThat(ranOn).containsExactly("remind");
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
