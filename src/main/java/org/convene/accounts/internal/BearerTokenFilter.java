@@ -71,5 +71,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         public Object getPrincipal() {
             return this;
         }
+
+        @Override
+        public String getName() {
+            return member.email();
+        }
     }
 }
