@@ -32,6 +32,12 @@ public class DirectoryText {
         return name.isEmpty() ? code : name.substring(0, 1).toUpperCase(reader) + name.substring(1);
     }
 
+    /** Language names joined as the reader's language writes lists (Arabic uses its own comma). */
+    public String languageList(Collection<String> codes, Locale reader) {
+        String separator = "ar".equals(reader.getLanguage()) ? "، " : ", ";
+        return String.join(separator, codes.stream().map(c -> language(c, reader)).toList());
+    }
+
     public List<Option> countries(Collection<String> codes, Locale reader) {
         return sorted(codes.stream().map(c -> new Option(c, country(c, reader))).toList(), reader);
     }

@@ -17,6 +17,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class UploadLimits {
 
+    /** True on the form a too-large upload was sent back to, so the file field can say so. */
+    @org.springframework.web.bind.annotation.ModelAttribute("uploadTooLarge")
+    boolean uploadTooLarge(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/admin/directory/") && request.getParameter("tooLarge") != null;
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
         String path = request.getRequestURI();

@@ -27,8 +27,14 @@ public class TranslatedTextForm {
         return form;
     }
 
+    /** The text; when the fallback language was left empty, the first language that has a text becomes the fallback. */
     public TranslatedText toText() {
-        return new TranslatedText(fallback, values);
+        String chosen = fallback;
+        if (values.get(chosen) == null || values.get(chosen).isBlank()) {
+            chosen = Languages.SUPPORTED.stream().filter(l -> values.get(l) != null && !values.get(l).isBlank())
+                    .findFirst().orElse(fallback);
+        }
+        return new TranslatedText(chosen, values);
     }
 
     /** The longest value, for length checks. */
