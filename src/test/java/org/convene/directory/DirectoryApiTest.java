@@ -28,6 +28,8 @@ class DirectoryApiTest {
     int port;
     @Autowired
     TestStaff staff;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String admin;
 
@@ -80,6 +82,8 @@ class DirectoryApiTest {
         HttpResponse<String> list = send("GET", "/api/v1/organizations?country=KE&language=sw&q=" + name.split(" ")[3], null, null);
         assertThat(list.body()).contains(name);
         assertThat(send("GET", "/api/v1/organizations?country=FR&q=" + name.split(" ")[3], null, null).body()).doesNotContain(name);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'directory.organization.created' AND record_id = :id AND actor_email IS NOT NULL")
+                .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -90,6 +94,8 @@ class DirectoryApiTest {
         assertThat(send("GET", "/api/v1/organizations/" + id, null, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/organizations?q=" + name.split(" ")[3], null, null).body()).doesNotContain(name);
         assertThat(send("GET", "/api/v1/organizations/" + id, admin, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> renamed = send("PUT", "/api/v1/organizations/" + id, admin, organizationJson(name + " Renamed", "KE", ""));
+        assertThat(JSON.readTree(renamed.body()).get("status").asString()).as("a PUT without status keeps it").isEqualTo("SUSPENDED");
     }
 
     @Test

@@ -71,7 +71,8 @@ class DirectoryBrowserTest extends BrowserTest {
         page.getByLabel("Short name").fill("BMC");
         page.evaluate("document.querySelector('#country').options[1].value = 'XX'");
         page.locator("#country").selectOption(new SelectOption().setIndex(1));
-        page.locator("#languages").selectOption(new String[] {"fr", "ar"});
+        page.evaluate("document.querySelector('#languages').options[0].value = 'q1'");
+        page.locator("#languages").selectOption(new SelectOption[] {new SelectOption().setIndex(0), new SelectOption().setValue("fr")});
         page.locator("#description-fr").fill("Une coopérative créée dans le navigateur.");
         page.locator("#description-ar").fill("تعاونية أُنشئت في المتصفح.");
         assertThat(page.locator("#description-ar")).hasAttribute("dir", "rtl");
@@ -82,7 +83,9 @@ class DirectoryBrowserTest extends BrowserTest {
         assertThat(page.locator("#description-ar")).hasValue("تعاونية أُنشئت في المتصفح.");
         screenshot("directory-admin-errors");
 
+        assertThat(page.locator("#languages-error")).containsText("Choose languages from the list");
         page.locator("#country").selectOption("SN");
+        page.locator("#languages").selectOption(new String[] {"fr", "ar"});
         page.locator("#logo").setInputFiles(new FilePayload("logo.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8)));
         page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("#logo-error")).containsText("not an image we accept");

@@ -34,7 +34,8 @@ public final class Forms {
         private String socialHandles;
         @Valid
         private TranslatedTextForm description = new TranslatedTextForm();
-        private String status = "ACTIVE";
+        /** ACTIVE or SUSPENDED; left out, the organization keeps its status (new ones are active). */
+        private String status;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate joinedOn;
 

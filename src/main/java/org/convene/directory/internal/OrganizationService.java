@@ -163,7 +163,7 @@ public class OrganizationService {
         return new Organization(id, form.getName().strip(), Checks.blankToNull(form.getShortName()),
                 existing == null ? null : existing.slug(), form.getCountry().strip().toUpperCase(), form.getRegionId(), languages,
                 Checks.blankToNull(form.getWebsite()), Checks.blankToNull(form.getSocialHandles()), form.getDescription().toText(),
-                logo, form.getStatus() == null ? "ACTIVE" : form.getStatus(), joined);
+                logo, form.getStatus() != null ? form.getStatus() : existing != null ? existing.status() : "ACTIVE", joined);
     }
 
     /** A form filled with an organization's current values, for its edit page. */
