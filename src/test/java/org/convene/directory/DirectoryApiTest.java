@@ -157,6 +157,54 @@ class DirectoryApiTest {
     }
 
     @Test
+    void everyWriteNeedsAToken() throws Exception {
+        long a = createOrganization(unique("Api Guarded"));
+        String editor = staff.apiToken(staff.create(StaffRole.ORG_EDITOR, a));
+        String[][] writes = {{"PUT", "/api/v1/network"}, {"POST", "/api/v1/regions"}, {"PUT", "/api/v1/regions/1"},
+                {"POST", "/api/v1/organizations"}, {"POST", "/api/v1/organizations/" + a + "/suspend"},
+                {"POST", "/api/v1/organizations/" + a + "/reactivate"}, {"POST", "/api/v1/bodies"}, {"PUT", "/api/v1/bodies/1/members"},
+                {"POST", "/api/v1/partner-projects"}, {"GET", "/api/v1/organizations/export"}};
+        for (String[] write : writes) {
+            String body = write[0].equals("GET") ? null : "{}";
+            assertThat(send(write[0], write[1], null, body).statusCode()).as("anonymous " + write[1]).isEqualTo(401);
+            assertThat(send(write[0], write[1], editor, body).statusCode()).as("editor " + write[1]).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void logoUploadIsCheckedByContent() throws Exception {
+        long id = createOrganization(unique("Api Logo Owner"));
+        HttpResponse<String> text = uploadLogo(id, "not an image".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.body()).contains("\"field\":\"logo\"");
+
+        HttpResponse<String> huge = uploadLogo(id, new byte[5_400_000]);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+
+        HttpResponse<String> png = uploadLogo(id, org.convene.media.TestImages.png(40, 40));
+        assertThat(png.statusCode()).as(png.body()).isEqualTo(200);
+        String logoUrl = JSON.readTree(png.body()).get("logoUrl").asString();
+        HttpResponse<String> served = send("GET", logoUrl, null, null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(served.headers().firstValue("content-security-policy")).hasValue("default-src 'none'; sandbox");
+    }
+
+    HttpResponse<String> uploadLogo(long id, byte[] content) throws Exception {
+        String boundary = "----convene-logo";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/organizations/" + id + "/logo"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void openApiDocumentListsTheDirectory() throws Exception {
         HttpResponse<String> doc = send("GET", "/api/openapi.json", null, null);
         assertThat(doc.statusCode()).isEqualTo(200);

@@ -3,7 +3,7 @@ package org.convene.directory.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -49,9 +49,11 @@ class DirectoryApi {
     private final StructureStore structure;
     private final StructureService structureService;
     private final OrganizationCsv csv;
+    private final Validator validator;
 
     DirectoryApi(OrganizationStore organizations, OrganizationService organizationService, StructureStore structure,
-                 StructureService structureService, OrganizationCsv csv) {
+                 StructureService structureService, OrganizationCsv csv, Validator validator) {
+        this.validator = validator;
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.structure = structure;
@@ -69,7 +71,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PutMapping("/network")
     @Operation(summary = "Update the network's profile (network admins)")
-    ApiViews.Network updateNetwork(@Valid @RequestBody NetworkForm form) {
+    ApiViews.Network updateNetwork(@RequestBody NetworkForm form) {
+        validate(form);
         structureService.saveNetwork(form, null);
         return network();
     }
@@ -84,7 +87,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PostMapping("/regions")
     @Operation(summary = "Create a region (network admins)")
-    ResponseEntity<ApiViews.RegionView> createRegion(@Valid @RequestBody RegionForm form) {
+    ResponseEntity<ApiViews.RegionView> createRegion(@RequestBody RegionForm form) {
+        validate(form);
         long id = structureService.createRegion(form);
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.of(structure.region(id).orElseThrow()));
     }
@@ -92,7 +96,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PutMapping("/regions/{id}")
     @Operation(summary = "Update or deactivate a region (network admins)")
-    ApiViews.RegionView updateRegion(@PathVariable long id, @Valid @RequestBody RegionForm form) {
+    ApiViews.RegionView updateRegion(@PathVariable long id, @RequestBody RegionForm form) {
+        validate(form);
         structureService.updateRegion(id, form);
         return ApiViews.of(structure.region(id).orElseThrow());
     }
@@ -119,7 +124,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PostMapping("/organizations")
     @Operation(summary = "Create a member organization (network admins)")
-    ResponseEntity<ApiViews.OrganizationView> createOrganization(@Valid @RequestBody OrganizationForm form) {
+    ResponseEntity<ApiViews.OrganizationView> createOrganization(@RequestBody OrganizationForm form) {
+        validate(form);
         long id = organizationService.create(form, null);
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.of(organizations.byId(id).orElseThrow()));
     }
@@ -127,7 +133,8 @@ class DirectoryApi {
     @PreAuthorize("@staffAccess.canEditOrganization(#id)")
     @PutMapping("/organizations/{id:\\d+}")
     @Operation(summary = "Update a member organization (network admins; its own staff, except status, region and date of joining)")
-    ApiViews.OrganizationView updateOrganization(@PathVariable long id, @Valid @RequestBody OrganizationForm form) {
+    ApiViews.OrganizationView updateOrganization(@PathVariable long id, @RequestBody OrganizationForm form) {
+        validate(form);
         organizationService.update(id, form, null);
         return ApiViews.of(organizations.byId(id).orElseThrow());
     }
@@ -198,7 +205,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PostMapping("/bodies")
     @Operation(summary = "Create a body (network admins)")
-    ResponseEntity<ApiViews.BodyView> createBody(@Valid @RequestBody BodyForm form) {
+    ResponseEntity<ApiViews.BodyView> createBody(@RequestBody BodyForm form) {
+        validate(form);
         long id = structureService.createBody(form);
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.of(structure.body(id).orElseThrow(), List.of()));
     }
@@ -206,7 +214,8 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PutMapping("/bodies/{id}/members")
     @Operation(summary = "Add an organization to a body or change its role (network admins)")
-    ApiViews.BodyView putMember(@PathVariable long id, @Valid @RequestBody MemberForm form) {
+    ApiViews.BodyView putMember(@PathVariable long id, @RequestBody MemberForm form) {
+        validate(form);
         structureService.putMember(id, form);
         return ApiViews.of(structure.body(id).orElseThrow(), structure.members(id));
     }
@@ -221,9 +230,25 @@ class DirectoryApi {
     @PreAuthorize("hasRole('NETWORK_ADMIN')")
     @PostMapping("/partner-projects")
     @Operation(summary = "Create a partner project (network admins)")
-    ResponseEntity<ApiViews.ProjectView> createProject(@Valid @RequestBody ProjectForm form) {
+    ResponseEntity<ApiViews.ProjectView> createProject(@RequestBody ProjectForm form) {
+        validate(form);
         long id = structureService.createProject(form);
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.of(structure.project(id).orElseThrow()));
+    }
+
+    /**
+     * Checks a request body's constraints inside the method, so that callers without the right role
+     * hear 401 or 403 before anything about their input.
+     */
+    private void validate(Object form) {
+        var violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.stream()
+                    .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> new InvalidInputException.FieldProblem(v.getPropertyPath().toString(),
+                            v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                    .toList());
+        }
     }
 
     @ExceptionHandler(DuplicateNameException.class)
