@@ -31,6 +31,8 @@ class DirectoryBrowserTest extends BrowserTest {
     OrganizationService organizations;
     @Autowired
     OrganizationStore store;
+    @Autowired
+    org.convene.directory.internal.StructureService regions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
@@ -127,8 +129,22 @@ class DirectoryBrowserTest extends BrowserTest {
     void publicDirectoryFiltersWithAndWithoutJavaScript() {
         String kenyan = "Filter Kenya Circle " + tag;
         String peruvian = "Filter Peru Circle " + tag;
-        seed(kenyan, "KE", List.of("sw"), TranslatedText.of("en", "Tool library " + tag));
+        var regionForm = new org.convene.directory.internal.Forms.RegionForm();
+        regionForm.setName(TranslatedTextForm.of(new TranslatedText("en", Map.of("en", "East Africa " + tag, "ar", "شرق أفريقيا " + tag))));
+        long region = regions.createRegion(regionForm);
+        long kenyanId = seed(kenyan, "KE", List.of("sw"), TranslatedText.of("en", "Tool library " + tag));
         seed(peruvian, "PE", List.of("qu", "es"), TranslatedText.of("es", "Biblioteca " + tag));
+        store.byId(kenyanId).ifPresent(o -> store.update(new org.convene.directory.internal.Records.Organization(o.id(), o.name(),
+                o.shortName(), o.slug(), o.country(), region, o.languages(), o.website(), o.socialHandles(), o.description(), o.logo(),
+                o.status(), o.joinedOn())));
+
+        page.navigate(url("/directory?q=" + tag));
+        assertThat(page.locator("#group-east-africa-" + tag)).hasText("East Africa " + tag);
+        assertThat(page.locator("section[aria-labelledby='group-east-africa-" + tag + "']")).containsText(kenyan);
+        assertThat(page.locator("#group-other")).isVisible();
+        page.locator("#region").selectOption("east-africa-" + tag);
+        assertThat(page.locator("#results")).not().containsText(peruvian);
+        assertThat(page.locator("#results")).containsText(kenyan);
 
         page.navigate(url("/directory?q=" + tag + "&country=PE"));
         assertThat(page.locator("#results")).containsText(peruvian);

@@ -16,15 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * admin forms this filter, placed before security, reads the upload first and, when it is too large,
  * sends the browser back to the form, which then says so next to the file field.
  */
-@Configuration(proxyBeanMethods = false)
 class UploadTooLargeFilter extends OncePerRequestFilter {
 
-    @Bean
-    static FilterRegistrationBean<UploadTooLargeFilter> uploadTooLargeFilterRegistration() {
-        FilterRegistrationBean<UploadTooLargeFilter> registration = new FilterRegistrationBean<>(new UploadTooLargeFilter());
-        registration.addUrlPatterns("/admin/directory/*");
-        registration.setOrder(-200);
-        return registration;
+    /** Registers the filter for the directory's admin pages, ahead of Spring Security's filters (order -100). */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        FilterRegistrationBean<UploadTooLargeFilter> uploadTooLargeFilterRegistration() {
+            FilterRegistrationBean<UploadTooLargeFilter> registration = new FilterRegistrationBean<>(new UploadTooLargeFilter());
+            registration.addUrlPatterns("/admin/directory/*");
+            registration.setOrder(-200);
+            return registration;
+        }
     }
 
     @Override
