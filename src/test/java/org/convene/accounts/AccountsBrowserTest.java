@@ -111,15 +111,24 @@ class AccountsBrowserTest extends BrowserTest {
         screenshot("link-not-valid");
     }
 
+    @Autowired
+    org.convene.directory.internal.OrganizationService organizationService;
+
     @Test
     void invitationAcceptance() {
+        var member = new org.convene.directory.internal.Forms.OrganizationForm();
+        String organizationName = "Inviting Collective " + UUID.randomUUID().toString().substring(0, 6);
+        member.setName(organizationName);
+        member.setCountry("SN");
+        long organizationId = organizationService.create(member, null);
         TestStaff.Login admin = staff.networkAdmin();
         logIn(page, admin.email(), admin.password());
-        page.navigate(url("/admin/staff"));
+        page.navigate(url("/admin/directory/organizations/" + organizationId));
+        page.getByText("Staff and invitations").click();
+        assertThat(page.locator("#organizationId")).hasValue(String.valueOf(organizationId));
         String email = "browser-invite-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         page.locator("#invite-form #email").fill(email);
         page.locator("#role").selectOption("ORG_ADMIN");
-        page.locator("#organizationId").fill("9994");
         page.locator("#invite-form button[type=submit]").click();
         assertThat(page.locator("[role=status]")).containsText(email);
 
@@ -129,7 +138,7 @@ class AccountsBrowserTest extends BrowserTest {
         assertThat(invited.locator("html")).hasAttribute("dir", "rtl");
         screenshot(invited, "invitation-ar");
         invited.navigate(url(link + "?lang=en"));
-        assertThat(invited.locator("main")).containsText("#9994");
+        assertThat(invited.locator("main")).containsText(organizationName);
         invited.locator("#name").fill("Rafa Invited");
         invited.locator("#password").fill("saffron bicycle thunder");
         invited.locator("#confirmPassword").fill("saffron bicycle thunder");
@@ -138,7 +147,7 @@ class AccountsBrowserTest extends BrowserTest {
         logIn(invited, email, "saffron bicycle thunder");
         assertThat(invited.locator("h1")).hasText("Administration");
         invited.navigate(url("/admin/staff"));
-        assertThat(invited.locator("main")).containsText("Staff of #9994");
+        assertThat(invited.locator("main")).containsText("Staff of " + organizationName);
         invited.context().close();
     }
 }

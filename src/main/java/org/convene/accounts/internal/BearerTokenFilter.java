@@ -76,5 +76,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
         public Object getPrincipal() {
             return this;
         }
+
     }
 }

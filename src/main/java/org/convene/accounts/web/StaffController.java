@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,7 +61,16 @@ class StaffController {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(name = "organization", required = false) Long preselected, Model model) {
+        if (!model.containsAttribute("inviteForm")) {
+            InviteForm form = new InviteForm();
+            form.setOrganizationId(preselected);
+            model.addAttribute("inviteForm", form);
+        }
+        return list(model);
+    }
+
+    private String list(Model model) {
         StaffMember me = CurrentStaff.required();
         List<StaffAccounts.Listed> staff = accounts.list(me.isNetworkAdmin() ? null : me.organizationId());
         Map<Long, String> names = new HashMap<>();
@@ -73,9 +83,9 @@ class StaffController {
         model.addAttribute("roles", me.isNetworkAdmin() ? List.of(StaffRole.values()) : List.of(StaffRole.ORG_ADMIN, StaffRole.ORG_EDITOR));
         if (!me.isNetworkAdmin()) {
             model.addAttribute("ownOrganization", organizationName(me.organizationId()));
-        }
-        if (!model.containsAttribute("inviteForm")) {
-            model.addAttribute("inviteForm", new InviteForm());
+        } else {
+            OrganizationNames directory = organizationNames.getIfAvailable();
+            model.addAttribute("organizationChoices", directory == null ? List.of() : directory.choices());
         }
         return "accounts/staff";
     }

@@ -16,6 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -32,10 +33,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
     private final String errorPath;
+    private final List<UploadForms> uploadForms;
 
-    BodySizeLimitFilter(long maxBodyBytes, String errorPath) {
+    BodySizeLimitFilter(long maxBodyBytes, String errorPath, List<UploadForms> uploadForms) {
         this.maxBodyBytes = maxBodyBytes;
         this.errorPath = errorPath;
+        this.uploadForms = List.copyOf(uploadForms);
     }
 
     @Override
@@ -44,6 +47,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("multipart/")) {
             if (uploadTooLarge(request)) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (uploadForms.stream().anyMatch(forms -> forms.showsUploadErrors(path))) {
+                    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                    response.setHeader("Location", request.getRequestURI() + "?tooLarge");
+                    return;
+                }
                 refuse(request, response);
             } else {
                 chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package org.convene.platform.limits;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +15,10 @@ class RequestLimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(RequestLimitsProperties properties,
-                                                                  @Value("${server.error.path:/error}") String errorPath) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes().toBytes(), errorPath));
+                                                                  @Value("${server.error.path:/error}") String errorPath,
+                                                                  ObjectProvider<UploadForms> uploadForms) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodyBytes().toBytes(), errorPath, uploadForms.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
