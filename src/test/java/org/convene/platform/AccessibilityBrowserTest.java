@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Arabic and fails on serious or critical violations (missing labels, contrast, landmarks, ...).
  * The test context bypasses the Content-Security-Policy only so that axe itself can be injected.
  */
-class AccessibilityBrowserTest extends BrowserTest {
+public class AccessibilityBrowserTest extends BrowserTest {
 
     private static final String AXE = load();
 
@@ -33,6 +33,27 @@ class AccessibilityBrowserTest extends BrowserTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.convene.support.TestStaff staff;
+
+    @org.junit.jupiter.api.Test
+    void staffPagesHaveNoSeriousViolations() {
+        var admin = staff.networkAdmin();
+        try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            Page target = axeContext.newPage();
+            target.navigate(url("/login"));
+            target.locator("#email").fill(admin.email());
+            target.locator("#password").fill(admin.password());
+            target.locator("button[type=submit]").click();
+            target.waitForURL(u -> u.endsWith("/admin"));
+            for (String path : List.of("/admin", "/admin/directory", "/admin/directory/organizations/new", "/admin/staff",
+                    "/admin/audit", "/admin/outbox", "/account/security", "/account/tokens", "/admin/staff?lang=ar")) {
+                target.navigate(url(path));
+                assertThat(violations(target)).as("serious accessibility violations on %s", path).isEmpty();
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theCheckFindsAViolationWhenThereIsOne() {
         try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
@@ -43,7 +64,7 @@ class AccessibilityBrowserTest extends BrowserTest {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> violations(Page target) {
+    public static List<String> violations(Page target) {
         target.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
         List<Map<String, Object>> found = (List<Map<String, Object>>) target.evaluate("""
                 async () => {
