@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.convene.accounts.internal.AccountsProperties;
-import org.convene.accounts.internal.SecretTokens;
+import org.convene.platform.security.SecretTokens;
 import org.convene.accounts.internal.StaffAccounts;
 import org.convene.mail.MailOutbox;
 import org.convene.mail.OutgoingMail;

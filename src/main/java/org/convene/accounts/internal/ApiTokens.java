@@ -1,14 +1,9 @@
 package org.convene.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.convene.accounts.StaffMember;
 import org.convene.accounts.StaffRole;
+import org.convene.platform.security.SecretTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +12,6 @@ import org.springframework.stereotype.Service;
 public class ApiTokens {
 
     static final String PREFIX = "cvn_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -29,11 +23,9 @@ public class ApiTokens {
     }
 
     public Created create(long accountId, String name) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = PREFIX + SecretTokens.random();
         long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_hash) VALUES (:account, :name, :hash) RETURNING id")
-                .param("account", accountId).param("name", name.strip()).param("hash", hash(token))
+                .param("account", accountId).param("name", name.strip()).param("hash", SecretTokens.hash(token))
                 .query(Long.class).single();
         return new Created(id, token);
     }
@@ -70,17 +62,10 @@ public class ApiTokens {
                         FROM staff_account a
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND a.id = t.account_id AND a.active
                         RETURNING a.id, a.email, a.display_name, a.role, a.organization_id""")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .query((rs, n) -> new StaffMember(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                         StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("organization_id")))
                 .optional();
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,13 +1,8 @@
 package org.convene.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.convene.accounts.StaffRole;
 import org.convene.platform.PlatformProperties;
+import org.convene.platform.security.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +21,6 @@ import org.springframework.util.StringUtils;
 public class FirstAdminSetup {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdminSetup.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StaffAccounts accounts;
     private final JdbcClient jdbc;
@@ -75,24 +69,22 @@ public class FirstAdminSetup {
     /** A fresh one-time token; older ones stop working. */
     @Transactional
     public String newSetupToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.random();
         jdbc.sql("DELETE FROM setup_token").update();
-        jdbc.sql("INSERT INTO setup_token (token_hash) VALUES (:hash)").param("hash", hash(token)).update();
+        jdbc.sql("INSERT INTO setup_token (token_hash) VALUES (:hash)").param("hash", SecretTokens.hash(token)).update();
         return token;
     }
 
     public boolean isValid(String token) {
         return !accounts.networkAdminExists()
                 && jdbc.sql("SELECT EXISTS (SELECT 1 FROM setup_token WHERE token_hash = :hash)")
-                .param("hash", hash(token)).query(Boolean.class).single();
+                .param("hash", SecretTokens.hash(token)).query(Boolean.class).single();
     }
 
     /** Spends the token and creates the admin, or does nothing when the token was already spent. */
     @Transactional
     public boolean createFirstAdmin(String token, String email, String name, String password) {
-        int spent = jdbc.sql("DELETE FROM setup_token WHERE token_hash = :hash").param("hash", hash(token)).update();
+        int spent = jdbc.sql("DELETE FROM setup_token WHERE token_hash = :hash").param("hash", SecretTokens.hash(token)).update();
         if (spent == 0 || accounts.networkAdminExists()) {
             return false;
         }
@@ -100,11 +92,4 @@ public class FirstAdminSetup {
         return true;
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

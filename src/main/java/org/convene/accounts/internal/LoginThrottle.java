@@ -1,5 +1,6 @@
 package org.convene.accounts.internal;
 
+import org.convene.platform.security.SecretTokens;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.convene.accounts.internal;
 
+import org.convene.platform.security.SecretTokens;
 import java.util.Locale;
 import java.util.Optional;
 import org.convene.accounts.AuditLog;

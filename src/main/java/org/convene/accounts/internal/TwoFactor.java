@@ -1,5 +1,6 @@
 package org.convene.accounts.internal;
 
+import org.convene.platform.security.SecretTokens;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;

@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.LinkedHashMap;
 
 /** The directory over REST: read for everyone, write for network admins (and an organization's own staff for its profile). */
 @ApiController("/api/v1")
@@ -50,10 +53,12 @@ class DirectoryApi {
     private final StructureService structureService;
     private final OrganizationCsv csv;
     private final Validator validator;
+    private final MessageSource messages;
 
     DirectoryApi(OrganizationStore organizations, OrganizationService organizationService, StructureStore structure,
-                 StructureService structureService, OrganizationCsv csv, Validator validator) {
+                 StructureService structureService, OrganizationCsv csv, Validator validator, MessageSource messages) {
         this.validator = validator;
+        this.messages = messages;
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.structure = structure;
@@ -180,11 +185,20 @@ class DirectoryApi {
         if (!result.clean()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The file has bad rows; nothing was imported.");
             problem.setTitle("Invalid CSV");
-            problem.setProperty("rows", result.problems().stream()
-                    .map(p -> Map.of("line", p.line(), "reason", p.messageKey(), "detail", p.detail())).toList());
+            problem.setProperty("rows", result.problems().stream().map(this::describe).toList());
             return ResponseEntity.badRequest().body(problem);
         }
         return ResponseEntity.ok(Map.of("imported", result.imported()));
+    }
+
+    /** A bad row for API clients: its line, a stable code, the reason in the caller's language and the offending value. */
+    private Map<String, Object> describe(OrganizationCsv.RowProblem problem) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("line", problem.line());
+        row.put("code", problem.messageKey());
+        row.put("message", messages.getMessage(problem.messageKey(), null, problem.messageKey(), LocaleContextHolder.getLocale()));
+        row.put("detail", problem.detail());
+        return row;
     }
 
     @PermitAll

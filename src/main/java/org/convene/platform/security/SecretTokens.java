@@ -1,4 +1,4 @@
-package org.convene.accounts.internal;
+package org.convene.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
