@@ -46,7 +46,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (req, res, ex) ->
                 problem(res, 401, "Unauthorized", "Authentication is required: send a personal API token as a Bearer token.");
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/v1/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
