@@ -1,0 +1,214 @@
+package org.convene.events.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.convene.platform.i18n.Languages;
+import org.convene.platform.web.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration without an account. One transaction per registration writes the registration,
+ * claims a seat (or a place on the waitlist) and queues the confirmation e-mail; a second attempt
+ * with the same e-mail address gets the first registration back and writes nothing.
+ */
+@Service
+public class Registrations {
+
+    static final String COLUMNS = """
+            id, event_id, name, email, attendance, status, language, created_at,
+            CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
+                AND w.status = 'WAITLISTED' AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position""";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    /** The registration, and whether this attempt created it (false: it existed already). */
+    public record Outcome(Registration registration, boolean created) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Events events;
+    private final EventSeats seats;
+    private final RegistrationMails mails;
+    private final Refusals refusals;
+    private final TransactionTemplate transaction;
+
+    Registrations(JdbcClient jdbc, Events events, EventSeats seats, RegistrationMails mails, Refusals refusals,
+                  TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.seats = seats;
+        this.mails = mails;
+        this.refusals = refusals;
+        this.transaction = transaction;
+    }
+
+    /** Refuses with {@link RegistrationRefusedException} or {@link org.convene.platform.web.InvalidInputException}; then registers. */
+    public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale) {
+        Event event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
+                .orElseThrow(() -> new NotFoundException("No such event"));
+        requireOpen(event);
+        String cleanName = name == null ? "" : name.strip();
+        String cleanEmail = email == null ? "" : email.strip();
+        Refusals.Collector problems = refusals.collect();
+        if (cleanName.isEmpty()) {
+            problems.add("name", "NotBlank");
+        } else if (cleanName.length() > 200) {
+            problems.add("name", "registration.name.tooLong");
+        }
+        if (cleanEmail.isEmpty()) {
+            problems.add("email", "NotBlank");
+        } else if (cleanEmail.length() > 254 || !EMAIL.matcher(cleanEmail).matches()) {
+            problems.add("email", "Email");
+        }
+        if (attendance == null) {
+            problems.add("attendance", "NotNull");
+        } else if (!event.format().allows(attendance)) {
+            problems.add("attendance", "registration.attendance.notOffered");
+        }
+        problems.throwIfAny();
+        String language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : Languages.DEFAULT;
+
+        Registration created = transaction.execute(status -> {
+            Long id = insert(event, cleanName, cleanEmail, attendance, language);
+            if (id == null) {
+                return null;
+            }
+            Registration registration = find(id).orElseThrow();
+            mails.registered(event, registration);
+            return registration;
+        });
+        if (created == null) {
+            return new Outcome(findActive(eventId, cleanEmail).orElseThrow(), false);
+        }
+        if (created.status() == RegistrationStatus.WAITLISTED && seats.anyFree(eventId)) {
+            // a seat held by a transaction that rolled back was free after all: fill it from the waitlist
+            transaction.executeWithoutResult(status -> seats.promoteWaitlisted(eventId));
+            created = find(created.id()).orElseThrow();
+        }
+        return new Outcome(created, true);
+    }
+
+    /**
+     * Inserts the registration unless one exists for the e-mail, and claims a seat for it in the
+     * same statement. In person without a free seat, it goes on the waitlist.
+     */
+    private Long insert(Event event, String name, String email, Attendance attendance, String language) {
+        boolean inPerson = attendance == Attendance.IN_PERSON;
+        var row = jdbc.sql("""
+                        WITH added AS (
+                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language)
+                            VALUES (:event, :name, :email, :attendance, :status,
+                                    CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language)
+                            ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
+                            RETURNING id),
+                        seat AS (
+                            UPDATE event_seat SET registration_id = (SELECT id FROM added)
+                            WHERE :inPerson AND (event_id, seat_no) = (
+                                SELECT event_id, seat_no FROM event_seat
+                                WHERE event_id = :event AND registration_id IS NULL AND EXISTS (SELECT 1 FROM added)
+                                LIMIT 1 FOR UPDATE SKIP LOCKED)
+                            RETURNING seat_no)
+                        SELECT (SELECT id FROM added) AS id, EXISTS (SELECT 1 FROM seat) AS seated""")
+                .param("event", event.id()).param("name", name).param("email", email)
+                .param("attendance", attendance.name())
+                .param("status", inPerson ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
+                .param("inPerson", inPerson).param("language", language)
+                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getBoolean("seated")}).single();
+        Long id = (Long) row[0];
+        if (id != null && (Boolean) row[1]) {
+            jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
+        }
+        return id;
+    }
+
+    public Optional<Registration> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration r WHERE id = :id").param("id", id).query(Registrations::map).optional();
+    }
+
+    private Optional<Registration> findActive(long eventId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration r WHERE event_id = :event AND lower(email) = lower(:email) AND status <> 'CANCELLED'")
+                .param("event", eventId).param("email", email).query(Registrations::map).optional();
+    }
+
+    /** Cancels the registration; a seat it held goes to the first on the waitlist in the same transaction. */
+    public Registration cancel(long registrationId) {
+        return transaction.execute(status -> {
+            Registration registration = lock(registrationId);
+            if (registration.status() == RegistrationStatus.CANCELLED) {
+                return registration;
+            }
+            Event event = events.find(registration.eventId()).orElseThrow();
+            if (event.isOver(Instant.now())) {
+                throw refused("registration.refused.past");
+            }
+            jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_order = NULL, cancelled_at = now() WHERE id = :id")
+                    .param("id", registrationId).update();
+            seats.release(registration.eventId(), registrationId);
+            return find(registrationId).orElseThrow();
+        });
+    }
+
+    /** Switches between attending in person and online (hybrid events): frees or claims a seat as needed. */
+    public Registration changeAttendance(long registrationId, Attendance attendance) {
+        return transaction.execute(status -> {
+            Registration registration = lock(registrationId);
+            Event event = events.find(registration.eventId()).orElseThrow();
+            if (registration.status() == RegistrationStatus.CANCELLED || event.isCancelled() || event.isOver(Instant.now())) {
+                throw refused(event.isCancelled() ? "registration.refused.cancelled" : "registration.refused.change");
+            }
+            if (attendance == registration.attendance()) {
+                return registration;
+            }
+            if (!event.format().allows(attendance)) {
+                refusals.collect().add("attendance", "registration.attendance.notOffered").throwIfAny();
+            }
+            if (attendance == Attendance.ONLINE) {
+                jdbc.sql("UPDATE registration SET attendance = 'ONLINE', status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id")
+                        .param("id", registrationId).update();
+                seats.release(event.id(), registrationId);
+            } else {
+                boolean seated = seats.claim(event.id(), registrationId);
+                jdbc.sql("""
+                                UPDATE registration SET attendance = 'IN_PERSON', status = :status,
+                                    waitlist_order = CASE WHEN :seated THEN NULL ELSE nextval('registration_waitlist_order') END
+                                WHERE id = :id""")
+                        .param("status", seated ? "CONFIRMED" : "WAITLISTED").param("seated", seated).param("id", registrationId).update();
+            }
+            return find(registrationId).orElseThrow();
+        });
+    }
+
+    private Registration lock(long id) {
+        jdbc.sql("SELECT id FROM registration WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("No such registration"));
+        return find(id).orElseThrow();
+    }
+
+    void requireOpen(Event event) {
+        String reason = event.registrationClosedReason(Instant.now());
+        if (reason != null) {
+            String text = reason.equals("registration.refused.notOpenYet")
+                    ? refusals.text(reason, EventTimes.format(event.registrationOpensAt(), event.zone(), LocaleContextHolder.getLocale()))
+                    : refusals.text(reason);
+            throw new RegistrationRefusedException(reason, text);
+        }
+    }
+
+    private RegistrationRefusedException refused(String code) {
+        return new RegistrationRefusedException(code, refusals.text(code));
+    }
+
+    static Registration map(ResultSet rs, int row) throws SQLException {
+        Object position = rs.getObject("waitlist_position");
+        return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getString("name"), rs.getString("email"),
+                Attendance.valueOf(rs.getString("attendance")), RegistrationStatus.valueOf(rs.getString("status")),
+                position == null ? null : ((Number) position).intValue(), rs.getString("language"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
