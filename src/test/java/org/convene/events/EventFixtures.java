@@ -31,7 +31,7 @@ public class EventFixtures {
     }
 
     public static EventDraft draft(EventFormat format, int capacity) {
-        Instant start = Instant.now().plus(Duration.ofDays(30));
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         return new EventDraft(new TranslatedText("en", java.util.Map.of(
                         "en", "Regional assembly " + UUID.randomUUID().toString().substring(0, 6),
                         "ar", "الجمعية الإقليمية",
