@@ -30,7 +30,9 @@ public class RegistrationMails {
         boolean waitlisted = registration.status() == RegistrationStatus.WAITLISTED;
         String subject = text(waitlisted ? "events.mail.waitlisted.subject" : "events.mail.confirmed.subject", locale, title);
         String status = waitlisted
-                ? text("events.mail.waitlisted.status", locale, title, registration.waitlistPosition())
+                ? registration.waitlistPosition() == null
+                    ? text("events.mail.waitlisted.far", locale, title, Registrations.POSITION_COUNTED)
+                    : text("events.mail.waitlisted.status", locale, title, registration.waitlistPosition())
                 : text(registration.attendance() == Attendance.IN_PERSON ? "events.mail.confirmed.inPerson" : "events.mail.confirmed.online", locale, title);
         send(event, registration, locale, subject, status);
     }

@@ -25,6 +25,8 @@ public class Registrations {
             id, event_id, name, email, attendance, status, language, created_at,
             CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
                 AND w.status = 'WAITLISTED' AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position""";
+    /** How many people ahead on the waitlist are counted when registering (see {@link #positionIfNear}). */
+    public static final int POSITION_COUNTED = 1000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     /** The registration, and whether this attempt created it (false: it existed already). */
@@ -75,12 +77,10 @@ public class Registrations {
         String language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : Languages.DEFAULT;
 
         Registration created = transaction.execute(status -> {
-            Long id = insert(event, cleanName, cleanEmail, attendance, language);
-            if (id == null) {
-                return null;
+            Registration registration = insert(event, cleanName, cleanEmail, attendance, language);
+            if (registration != null) {
+                mails.registered(event, registration);
             }
-            Registration registration = find(id).orElseThrow();
-            mails.registered(event, registration);
             return registration;
         });
         if (created == null) {
@@ -96,9 +96,10 @@ public class Registrations {
 
     /**
      * Inserts the registration unless one exists for the e-mail, and claims a seat for it in the
-     * same statement. In person without a free seat, it goes on the waitlist.
+     * same statement. In person without a free seat, it goes on the waitlist. Null when the
+     * e-mail was registered already (nothing written).
      */
-    private Long insert(Event event, String name, String email, Attendance attendance, String language) {
+    private Registration insert(Event event, String name, String email, Attendance attendance, String language) {
         boolean inPerson = attendance == Attendance.IN_PERSON;
         var row = jdbc.sql("""
                         WITH added AS (
@@ -106,7 +107,7 @@ public class Registrations {
                             VALUES (:event, :name, :email, :attendance, :status,
                                     CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
-                            RETURNING id),
+                            RETURNING id, waitlist_order, created_at),
                         seat AS (
                             UPDATE event_seat SET registration_id = (SELECT id FROM added)
                             WHERE :inPerson AND (event_id, seat_no) = (
@@ -114,17 +115,42 @@ public class Registrations {
                                 WHERE event_id = :event AND registration_id IS NULL AND EXISTS (SELECT 1 FROM added)
                                 LIMIT 1 FOR UPDATE SKIP LOCKED)
                             RETURNING seat_no)
-                        SELECT (SELECT id FROM added) AS id, EXISTS (SELECT 1 FROM seat) AS seated""")
+                        SELECT added.id, added.waitlist_order, added.created_at, EXISTS (SELECT 1 FROM seat) AS seated
+                        FROM (SELECT 1) one LEFT JOIN added ON true""")
                 .param("event", event.id()).param("name", name).param("email", email)
                 .param("attendance", attendance.name())
                 .param("status", inPerson ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
                 .param("inPerson", inPerson).param("language", language)
-                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getBoolean("seated")}).single();
+                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getObject("waitlist_order"), rs.getTimestamp("created_at"),
+                        rs.getBoolean("seated")}).single();
         Long id = (Long) row[0];
-        if (id != null && (Boolean) row[1]) {
-            jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
+        if (id == null) {
+            return null;
         }
-        return id;
+        RegistrationStatus status = RegistrationStatus.CONFIRMED;
+        Integer position = null;
+        if ((Boolean) row[3]) {
+            jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
+        } else if (inPerson) {
+            status = RegistrationStatus.WAITLISTED;
+            position = positionIfNear(event.id(), (Long) row[1]);
+        }
+        return new Registration(id, event.id(), name, email, attendance, status, position, language,
+                ((java.sql.Timestamp) row[2]).toInstant());
+    }
+
+    /**
+     * The place in line of a new waitlisted registration, counted exactly but only up to
+     * {@link #POSITION_COUNTED}: counting thousands of people ahead for every registration of a
+     * flash crowd would cost more than the registration. Null when more people are ahead; the
+     * personal page always counts exactly.
+     */
+    private Integer positionIfNear(long eventId, long waitlistOrder) {
+        int ahead = jdbc.sql("""
+                        SELECT count(*) FROM (SELECT 1 FROM registration WHERE event_id = :event AND status = 'WAITLISTED'
+                                              AND waitlist_order < :order LIMIT :cap) a""")
+                .param("event", eventId).param("order", waitlistOrder).param("cap", POSITION_COUNTED).query(Integer.class).single();
+        return ahead < POSITION_COUNTED ? ahead + 1 : null;
     }
 
     public Optional<Registration> find(long id) {

@@ -93,6 +93,7 @@ class EventPagesController {
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("form", form);
         model.addAttribute("attendances", Attendance.values());
+        model.addAttribute("positionCounted", Registrations.POSITION_COUNTED);
         model.addAttribute("pageUrl", platform.link("/events/" + event.slug()));
         return "events/show";
     }
