@@ -63,6 +63,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
 
         @Override
+        public String getName() {
+            return member.email();
+        }
+
+        @Override
         public Object getCredentials() {
             return null;
         }
