@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * after a timeout). Every response is checked: the same e-mail must always get the same
  * registration id back.
  *
- * Usage: java RegistrationFlashCrowd.java BASE_URL EVENT_ID DISTINCT CLIENTS OUT_DIR
+ * Usage: java RegistrationFlashCrowd.java BASE_URL[,BASE_URL...] EVENT_ID DISTINCT CLIENTS OUT_DIR [EMAIL_PREFIX]
  * Writes OUT_DIR/ids.txt (the registration id of every 2xx answer, one per line) and prints
  * key=value lines for the script.
  */
@@ -42,6 +42,7 @@ public class RegistrationFlashCrowd {
         int distinct = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
+        String prefix = args.length > 5 ? args[5] : "crowd";
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         // the attempts: every person once, then a retry for one in three people (25% of all requests),
@@ -68,7 +69,8 @@ public class RegistrationFlashCrowd {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        URI uri = URI.create(base + "/api/v1/events/" + eventId + "/registrations");
+        // one or more application nodes (comma-separated base addresses), taken in turn
+        List<URI> uris = Arrays.stream(base.split(",")).map(b -> URI.create(b + "/api/v1/events/" + eventId + "/registrations")).toList();
         long[] latencies = new long[total];
         Map<Integer, Long> idOfPerson = new ConcurrentHashMap<>();
         List<Long> okIds = Collections.synchronizedList(new ArrayList<>());
@@ -87,9 +89,9 @@ public class RegistrationFlashCrowd {
                     int n;
                     while ((n = next.getAndIncrement()) < total) {
                         int person = attempts.get(n);
-                        String email = "crowd-" + run + "-" + person + "@example.net";
+                        String email = prefix + "-" + run + "-" + person + "@example.net";
                         String body = "{\"name\":\"Supporter " + person + "\",\"email\":\"" + email + "\",\"attendance\":\"IN_PERSON\"}";
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                        HttpRequest request = HttpRequest.newBuilder(uris.get(n % uris.size())).timeout(Duration.ofSeconds(60))
                                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
