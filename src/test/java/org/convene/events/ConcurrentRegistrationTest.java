@@ -70,5 +70,14 @@ class ConcurrentRegistrationTest {
         assertThat(fixtures.count("SELECT count(DISTINCT waitlist_order) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id))
                 .isEqualTo(200);
         assertThat(fixtures.count("SELECT count(*) FROM mail_outbox WHERE recipient LIKE ?", "crowd-" + run + "-%")).isEqualTo(300);
+
+        // far down the waitlist, registering counts only the first 200 ahead; the personal page counts them all
+        String late = "late-" + run + "@example.net";
+        HttpResponse<String> response = fixtures.postJson(port, "/api/v1/events/" + event.id() + "/registrations",
+                registrationJson("Late comer", late, "IN_PERSON"));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).contains("\"status\":\"WAITLISTED\"").contains("\"waitlistPosition\":null");
+        assertThat(fixtures.mailsTo(late).getFirst()[1]).contains("more than 200 people ahead of you");
+        assertThat(fixtures.get(port, fixtures.personalPath(late)).body()).contains("number 201 in line");
     }
 }

@@ -26,7 +26,7 @@ public class Registrations {
             CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
                 AND w.status = 'WAITLISTED' AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position""";
     /** How many people ahead on the waitlist are counted when registering (see {@link #positionIfNear}). */
-    public static final int POSITION_COUNTED = 1000;
+    public static final int POSITION_COUNTED = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     /** The registration, and whether this attempt created it (false: it existed already). */
