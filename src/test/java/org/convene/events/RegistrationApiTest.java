@@ -24,6 +24,8 @@ class RegistrationApiTest {
     int port;
     @Autowired
     EventFixtures fixtures;
+    @Autowired
+    org.convene.events.internal.Events events;
 
     private HttpResponse<String> register(Event event, String name, String email, String attendance) {
         return fixtures.postJson(port, "/api/v1/events/" + event.id() + "/registrations", registrationJson(name, email, attendance));
@@ -87,6 +89,20 @@ class RegistrationApiTest {
         Event event = fixtures.create(new EventDraft(d.title(), d.description(), null, d.format(), start, start.plus(Duration.ofHours(2)),
                 d.timeZone(), d.venueName(), d.venueAddress(), d.venueDirections(), d.accessibility(), 5, null, null, EventStatus.PUBLISHED));
         assertRefused(event, 409, "registration.refused.past", "is over");
+    }
+
+    @Test
+    void anEventCancelledAMomentAgoTakesNoMoreRegistrations() {
+        Event event = fixtures.published(EventFormat.IN_PERSON, 5);
+        assertThat(register(event, "Early", uniqueEmail("early"), "IN_PERSON").statusCode()).isEqualTo(201);
+        events.update(event.id(), new EventDraft(event.title(), event.description(), null, event.format(), event.startsAt(),
+                event.endsAt(), event.zone().getId(), event.venueName(), event.venueAddress(), event.venueDirections(),
+                event.accessibility(), 5, null, null, EventStatus.CANCELLED));
+        String email = uniqueEmail("late");
+        HttpResponse<String> response = register(event, "Late", email, "IN_PERSON");
+        assertProblem(response, 409, "\"code\":\"registration.refused.cancelled\"");
+        assertThat(fixtures.mailsTo(email)).isEmpty();
+        assertThat(fixtures.count("SELECT count(*) FROM registration WHERE event_id = ?", event.id())).isEqualTo(1);
     }
 
     @Test

@@ -39,6 +39,12 @@ public class Registrations {
     private final RegistrationMails mails;
     private final Refusals refusals;
     private final TransactionTemplate transaction;
+    private final java.util.Map<Long, Recent> published = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Recent(Event event, long readAt) {
+    }
+
+    private static final long RECENT_NANOS = 1_000_000_000L;
 
     Registrations(JdbcClient jdbc, Events events, EventSeats seats, RegistrationMails mails, Refusals refusals,
                   TransactionTemplate transaction) {
@@ -52,8 +58,11 @@ public class Registrations {
 
     /** Refuses with {@link RegistrationRefusedException} or {@link org.convene.platform.web.InvalidInputException}; then registers. */
     public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale) {
-        Event event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
-                .orElseThrow(() -> new NotFoundException("No such event"));
+        Event event = recentlyPublished(eventId);
+        if (event == null) {
+            event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
+                    .orElseThrow(() -> new NotFoundException("No such event"));
+        }
         requireOpen(event);
         String cleanName = name == null ? "" : name.strip();
         String cleanEmail = email == null ? "" : email.strip();
@@ -76,15 +85,23 @@ public class Registrations {
         problems.throwIfAny();
         String language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : Languages.DEFAULT;
 
+        Event checked = event;
         Registration created = transaction.execute(status -> {
-            Registration registration = insert(event, cleanName, cleanEmail, attendance, language);
+            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language);
             if (registration != null) {
-                mails.registered(event, registration);
+                mails.registered(checked, registration);
             }
             return registration;
         });
         if (created == null) {
-            return new Outcome(findActive(eventId, cleanEmail).orElseThrow(), false);
+            Optional<Registration> existing = findActive(eventId, cleanEmail);
+            if (existing.isPresent()) {
+                return new Outcome(existing.get(), false);
+            }
+            // not written because the event changed a moment ago: say why, from its current state
+            published.remove(eventId);
+            requireOpen(events.find(eventId).orElseThrow(() -> new NotFoundException("No such event")));
+            throw refused("registration.refused.closed");
         }
         if (created.status() == RegistrationStatus.WAITLISTED && seats.anyFree(eventId)) {
             // a seat held by a transaction that rolled back was free after all: fill it from the waitlist
@@ -92,6 +109,29 @@ public class Registrations {
             created = find(created.id()).orElseThrow();
         }
         return new Outcome(created, true);
+    }
+
+    /**
+     * The event if it was read as published less than a second ago on this node. A registration
+     * is checked against this copy first; the insert itself checks the event's current state in
+     * the database, so a cancellation or closing is never missed, only explained a second later.
+     */
+    private Event recentlyPublished(long eventId) {
+        Recent recent = published.get(eventId);
+        long now = System.nanoTime();
+        if (recent != null && now - recent.readAt() < RECENT_NANOS) {
+            return recent.event();
+        }
+        Event event = events.find(eventId).orElse(null);
+        if (event == null || !event.isPublished()) {
+            published.remove(eventId);
+            return null;
+        }
+        if (published.size() > 10_000) {
+            published.clear();
+        }
+        published.put(eventId, new Recent(event, now));
+        return event;
     }
 
     /**
@@ -104,8 +144,12 @@ public class Registrations {
         var row = jdbc.sql("""
                         WITH added AS (
                             INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language)
-                            VALUES (:event, :name, :email, :attendance, :status,
-                                    CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language)
+                            SELECT e.id, :name, :email, :attendance, :status,
+                                   CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language
+                            FROM event e
+                            WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at
+                              AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
+                              AND (e.registration_closes_at IS NULL OR now() < e.registration_closes_at)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
                             RETURNING id, waitlist_order, created_at),
                         seat AS (
