@@ -78,6 +78,13 @@ class EventApiTest {
     }
 
     @Test
+    void eventsAndRegistrationsAreInTheOpenApiDocument() {
+        String openApi = fixtures.get(port, "/api/openapi.json").body();
+        assertThat(openApi).contains("\"/api/v1/events\"").contains("\"/api/v1/events/{id}\"")
+                .contains("\"/api/v1/events/{eventId}/registrations\"");
+    }
+
+    @Test
     void draftsAreNotInThePublicApi() {
         var d = EventFixtures.draft(org.convene.events.internal.EventFormat.ONLINE, 0);
         var draft = fixtures.create(new org.convene.events.internal.EventDraft(d.title(), d.description(), null, d.format(), d.startsAt(),
