@@ -1,4 +1,8 @@
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,13 +32,16 @@ import java.util.regex.Pattern;
  * after a timeout). Every response is checked: the same e-mail must always get the same
  * registration id back.
  *
- * Usage: java RegistrationFlashCrowd.java BASE_URL[,BASE_URL...] EVENT_ID DISTINCT CLIENTS OUT_DIR [EMAIL_PREFIX]
+ * Usage: java RegistrationFlashCrowd.java BASE_URL[,BASE_URL...] EVENT_ID DISTINCT CLIENTS OUT_DIR [EMAIL_PREFIX [EVENT_SLUG]]
+ * With EVENT_SLUG, each client is a browser of its own (cookies, CSRF token) posting the event
+ * page's HTML form instead of the API; then created_201 counts the form's redirects (new or not).
  * Writes OUT_DIR/ids.txt (the registration id of every 2xx answer, one per line) and prints
  * key=value lines for the script.
  */
 public class RegistrationFlashCrowd {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -43,6 +50,8 @@ public class RegistrationFlashCrowd {
         int clients = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
         String prefix = args.length > 5 ? args[5] : "crowd";
+        // with an event slug, people register through the HTML form of the event page instead of the API
+        String formSlug = args.length > 6 ? args[6] : null;
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         // the attempts: every person once, then a retry for one in three people (25% of all requests),
@@ -70,7 +79,9 @@ public class RegistrationFlashCrowd {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         // one or more application nodes (comma-separated base addresses), taken in turn
-        List<URI> uris = Arrays.stream(base.split(",")).map(b -> URI.create(b + "/api/v1/events/" + eventId + "/registrations")).toList();
+        List<URI> uris = Arrays.stream(base.split(",")).map(b -> URI.create(formSlug == null
+                ? b + "/api/v1/events/" + eventId + "/registrations" : b + "/events/" + formSlug + "/registrations")).toList();
+        Set<String> okEmails = ConcurrentHashMap.newKeySet();
         long[] latencies = new long[total];
         Map<Integer, Long> idOfPerson = new ConcurrentHashMap<>();
         List<Long> okIds = Collections.synchronizedList(new ArrayList<>());
@@ -86,20 +97,40 @@ public class RegistrationFlashCrowd {
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 workers.submit(() -> {
+                    HttpClient client = http;
+                    String csrf = null;
+                    if (formSlug != null) {
+                        // a browser of its own: a session cookie and the form's CSRF token from the event page
+                        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                                .connectTimeout(Duration.ofSeconds(10)).build();
+                        String page = client.send(HttpRequest.newBuilder(URI.create(base.split(",")[0] + "/events/" + formSlug)).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        Matcher token = CSRF.matcher(page);
+                        csrf = token.find() ? token.group(1) : "";
+                    }
                     int n;
                     while ((n = next.getAndIncrement()) < total) {
                         int person = attempts.get(n);
                         String email = prefix + "-" + run + "-" + person + "@example.net";
-                        String body = "{\"name\":\"Supporter " + person + "\",\"email\":\"" + email + "\",\"attendance\":\"IN_PERSON\"}";
+                        String body = formSlug == null
+                                ? "{\"name\":\"Supporter " + person + "\",\"email\":\"" + email + "\",\"attendance\":\"IN_PERSON\"}"
+                                : "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&name=Supporter+" + person
+                                  + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&attendance=IN_PERSON";
                         HttpRequest request = HttpRequest.newBuilder(uris.get(n % uris.size())).timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                                .header("Content-Type", formSlug == null ? "application/json" : "application/x-www-form-urlencoded")
+                                .header("Accept-Language", "en")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                             latencies[n] = System.nanoTime() - t0;
                             int status = response.statusCode();
-                            if (status == 201 || status == 200) {
+                            if (formSlug != null && status == 302
+                                    && response.headers().firstValue("Location").orElse("").contains("/events/" + formSlug)) {
+                                // the form answers with a redirect to the event page, whether new or found again
+                                created.incrementAndGet();
+                                okEmails.add(email);
+                            } else if (formSlug == null && (status == 201 || status == 200)) {
                                 (status == 201 ? created : found).incrementAndGet();
                                 Matcher m = ID.matcher(response.body());
                                 if (m.find()) {
@@ -134,6 +165,7 @@ public class RegistrationFlashCrowd {
             okIds.stream().distinct().forEach(id -> ids.append(id).append('\n'));
         }
         Files.writeString(out.resolve("ids.txt"), ids);
+        Files.writeString(out.resolve("emails.txt"), String.join("\n", okEmails) + (okEmails.isEmpty() ? "" : "\n"));
         System.out.printf("requests=%d%n", total);
         System.out.printf("distinct_people=%d%n", distinct);
         System.out.printf("retries=%d%n", total - distinct);
