@@ -1,0 +1,217 @@
+package org.convene.events.internal;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.convene.accounts.AuditLog;
+import org.convene.platform.i18n.TranslatedText;
+import org.convene.platform.i18n.TranslatedTextJdbcConversions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and finds events. Every change is checked first, then written in one transaction. */
+@Service
+public class Events {
+
+    static final String COLUMNS = """
+            id, slug, title, description, organization_id, format, starts_at, ends_at, time_zone, venue_name,
+            venue_address, venue_directions, accessibility, capacity, registration_opens_at, registration_closes_at, status""";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final EventSeats seats;
+    private final AuditLog audit;
+    private final Refusals refusals;
+
+    Events(JdbcClient jdbc, EventSeats seats, AuditLog audit, Refusals refusals) {
+        this.jdbc = jdbc;
+        this.seats = seats;
+        this.audit = audit;
+        this.refusals = refusals;
+    }
+
+    @Transactional
+    public Event create(EventDraft draft) {
+        ZoneId zone = check(draft, null);
+        long id = jdbc.sql("""
+                        INSERT INTO event (slug, title, description, organization_id, format, starts_at, ends_at, time_zone,
+                            venue_name, venue_address, venue_directions, accessibility, capacity,
+                            registration_opens_at, registration_closes_at, status)
+                        VALUES (:slug, :title, :description, :org, :format, :starts, :ends, :zone, :venueName, :venueAddress,
+                            :directions, :accessibility, 0, :opens, :closes, :status)
+                        RETURNING id""")
+                .param("slug", slugFor(draft.title()))
+                .params(values(draft, zone))
+                .query(Long.class).single();
+        seats.resize(id, draft.capacity());
+        audit.record("event.create", "event", id, draft.title().in(draft.title().fallback()));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Event update(long id, EventDraft draft) {
+        Event before = jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id FOR UPDATE").param("id", id)
+                .query(Events::map).optional().orElseThrow(() -> new org.convene.platform.web.NotFoundException("No such event"));
+        ZoneId zone = check(draft, before);
+        jdbc.sql("""
+                        UPDATE event SET title = :title, description = :description, organization_id = :org, format = :format,
+                            starts_at = :starts, ends_at = :ends, time_zone = :zone, venue_name = :venueName,
+                            venue_address = :venueAddress, venue_directions = :directions, accessibility = :accessibility,
+                            registration_opens_at = :opens, registration_closes_at = :closes, status = :status, updated_at = now()
+                        WHERE id = :id""")
+                .param("id", id).params(values(draft, zone)).update();
+        if (draft.capacity() != before.capacity() && !seats.resize(id, draft.capacity())) {
+            refusals.collect().add("capacity", "event.capacity.belowConfirmed").throwIfAny();
+        }
+        audit.record("event.update", "event", id, before.status() == draft.status() ? null : "status " + draft.status());
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Event> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id").param("id", id).query(Events::map).optional();
+    }
+
+    public Optional<Event> findBySlug(String slug) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE slug = :slug").param("slug", slug).query(Events::map).optional();
+    }
+
+    /** Published events that have not ended, soonest first. */
+    public List<Event> upcoming(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE status = 'PUBLISHED' AND ends_at > now() ORDER BY starts_at LIMIT :limit")
+                .param("limit", limit).query(Events::map).list();
+    }
+
+    /** The events a staff member may edit: all of them for network admins (organizationId null), else their organization's. */
+    public List<Event> editableBy(Long organizationId, boolean networkAdmin) {
+        if (networkAdmin) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM event ORDER BY starts_at DESC LIMIT 500").query(Events::map).list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE organization_id = :org ORDER BY starts_at DESC LIMIT 500")
+                .param("org", organizationId).query(Events::map).list();
+    }
+
+    /** Confirmed and waitlisted registrations per attendance type, for the organizer. */
+    public record Counts(int confirmedInPerson, int confirmedOnline, int waitlisted) {
+    }
+
+    public Counts counts(long eventId) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status = 'CONFIRMED' AND attendance = 'IN_PERSON'),
+                               count(*) FILTER (WHERE status = 'CONFIRMED' AND attendance = 'ONLINE'),
+                               count(*) FILTER (WHERE status = 'WAITLISTED')
+                        FROM registration WHERE event_id = :id""")
+                .param("id", eventId).query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    private ZoneId check(EventDraft draft, Event before) {
+        Refusals.Collector problems = refusals.collect();
+        if (draft.title() == null || draft.title().in(draft.title().fallback()).isBlank()) {
+            problems.add("title", "event.title.required");
+        }
+        if (draft.format() == null) {
+            problems.add("format", "NotNull");
+        }
+        if (draft.status() == null) {
+            problems.add("status", "NotNull");
+        }
+        ZoneId zone = null;
+        try {
+            zone = draft.timeZone() == null || draft.timeZone().isBlank() ? null : ZoneId.of(draft.timeZone().strip());
+        } catch (DateTimeException unknown) {
+            zone = null;
+        }
+        if (zone == null) {
+            problems.add("timeZone", "event.timeZone.unknown");
+        }
+        if (draft.startsAt() == null) {
+            problems.add("startsAt", "NotNull");
+        }
+        if (draft.endsAt() == null) {
+            problems.add("endsAt", "NotNull");
+        }
+        if (draft.startsAt() != null && draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
+            problems.add("endsAt", "event.end.beforeStart");
+        }
+        if (draft.registrationOpensAt() != null && draft.registrationClosesAt() != null
+                && !draft.registrationClosesAt().isAfter(draft.registrationOpensAt())) {
+            problems.add("registrationClosesAt", "event.window.closesBeforeOpening");
+        }
+        if (draft.capacity() < 0 || draft.capacity() > 100_000) {
+            problems.add("capacity", "event.capacity.range");
+        }
+        if (draft.format() == EventFormat.ONLINE && draft.capacity() > 0) {
+            problems.add("capacity", "event.capacity.online");
+        }
+        if (draft.format() != null && draft.format().hasVenue() && blank(draft.venueName())) {
+            problems.add("venueName", "event.venue.required");
+        }
+        if (before != null && before.status() != EventStatus.DRAFT && draft.status() == EventStatus.DRAFT) {
+            problems.add("status", "event.status.backToDraft");
+        }
+        problems.throwIfAny();
+        return zone;
+    }
+
+    private static java.util.Map<String, Object> values(EventDraft draft, ZoneId zone) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("title", TranslatedTextJdbcConversions.jsonb(draft.title()));
+        values.put("description", TranslatedTextJdbcConversions.jsonb(draft.description() == null ? TranslatedText.empty() : draft.description()));
+        values.put("org", draft.organizationId());
+        values.put("format", draft.format().name());
+        values.put("starts", Timestamp.from(draft.startsAt()));
+        values.put("ends", Timestamp.from(draft.endsAt()));
+        values.put("zone", zone.getId());
+        values.put("venueName", clean(draft.venueName()));
+        values.put("venueAddress", clean(draft.venueAddress()));
+        values.put("directions", clean(draft.venueDirections()));
+        values.put("accessibility", clean(draft.accessibility()));
+        values.put("opens", draft.registrationOpensAt() == null ? null : Timestamp.from(draft.registrationOpensAt()));
+        values.put("closes", draft.registrationClosesAt() == null ? null : Timestamp.from(draft.registrationClosesAt()));
+        values.put("status", draft.status().name());
+        return values;
+    }
+
+    /** A readable address from the title, with a random ending so that two events never share one. */
+    static String slugFor(TranslatedText title) {
+        String base = Normalizer.normalize(title.in(title.fallback()), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.length() > 60) {
+            base = base.substring(0, 60).replaceAll("-+$", "");
+        }
+        String suffix = Long.toString(RANDOM.nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+        return (base.isEmpty() ? "event" : base) + "-" + suffix;
+    }
+
+    static Event map(ResultSet rs, int row) throws SQLException {
+        return new Event(rs.getLong("id"), rs.getString("slug"),
+                TranslatedTextJdbcConversions.fromJson(rs.getString("title")),
+                TranslatedTextJdbcConversions.fromJson(rs.getString("description")),
+                (Long) rs.getObject("organization_id"), EventFormat.valueOf(rs.getString("format")),
+                instant(rs, "starts_at"), instant(rs, "ends_at"), ZoneId.of(rs.getString("time_zone")),
+                rs.getString("venue_name"), rs.getString("venue_address"), rs.getString("venue_directions"),
+                rs.getString("accessibility"), rs.getInt("capacity"), instant(rs, "registration_opens_at"),
+                instant(rs, "registration_closes_at"), EventStatus.valueOf(rs.getString("status")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String clean(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}

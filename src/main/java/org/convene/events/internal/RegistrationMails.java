@@ -1,0 +1,65 @@
+package org.convene.events.internal;
+
+import java.util.Locale;
+import org.convene.mail.MailOutbox;
+import org.convene.mail.OutgoingMail;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The e-mails registrants get, in the language they registered in, queued in the transaction that causes them. */
+@Component
+public class RegistrationMails {
+
+    private final MailOutbox outbox;
+    private final MessageSource messages;
+    private final RegistrationLinks links;
+    private final JdbcClient jdbc;
+
+    RegistrationMails(MailOutbox outbox, MessageSource messages, RegistrationLinks links, JdbcClient jdbc) {
+        this.outbox = outbox;
+        this.messages = messages;
+        this.links = links;
+        this.jdbc = jdbc;
+    }
+
+    /** The confirmation of a new registration: confirmed or on the waitlist, with the personal link. */
+    public void registered(Event event, Registration registration) {
+        Locale locale = Locale.forLanguageTag(registration.language());
+        String title = event.title().in(locale);
+        boolean waitlisted = registration.status() == RegistrationStatus.WAITLISTED;
+        String subject = text(waitlisted ? "events.mail.waitlisted.subject" : "events.mail.confirmed.subject", locale, title);
+        String status = waitlisted
+                ? registration.waitlistPosition() == null
+                    ? text("events.mail.waitlisted.far", locale, title, Registrations.POSITION_COUNTED)
+                    : text("events.mail.waitlisted.status", locale, title, registration.waitlistPosition())
+                : text(registration.attendance() == Attendance.IN_PERSON ? "events.mail.confirmed.inPerson" : "events.mail.confirmed.online", locale, title);
+        send(event, registration, locale, subject, status);
+    }
+
+    /** A seat became free and is now theirs. */
+    public void promoted(long registrationId) {
+        Registration registration = jdbc.sql("SELECT " + Registrations.COLUMNS + " FROM registration r WHERE id = :id")
+                .param("id", registrationId).query(Registrations::map).single();
+        Event event = jdbc.sql("SELECT " + Events.COLUMNS + " FROM event WHERE id = :id")
+                .param("id", registration.eventId()).query(Events::map).single();
+        Locale locale = Locale.forLanguageTag(registration.language());
+        String title = event.title().in(locale);
+        send(event, registration, locale, text("events.mail.promoted.subject", locale, title), text("events.mail.promoted.status", locale, title));
+    }
+
+    private void send(Event event, Registration registration, Locale locale, String subject, String status) {
+        String body = String.join("\n\n",
+                text("events.mail.greeting", locale, registration.name()),
+                status,
+                text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale)),
+                text("events.mail.personalLink", locale),
+                links.link(registration.id()),
+                text("events.mail.signature", locale));
+        outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
+    }
+
+    private String text(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+}

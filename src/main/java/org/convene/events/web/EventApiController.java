@@ -1,0 +1,82 @@
+package org.convene.events.web;
+
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.convene.events.internal.Event;
+import org.convene.events.internal.EventDraft;
+import org.convene.events.internal.EventFormat;
+import org.convene.events.internal.EventStatus;
+import org.convene.events.internal.Events;
+import org.convene.platform.PlatformProperties;
+import org.convene.platform.i18n.Languages;
+import org.convene.platform.i18n.TranslatedText;
+import org.convene.platform.web.ApiController;
+import org.convene.platform.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/**
+ * Events in the REST API: anyone reads published events; staff create events with a personal API
+ * token (network admins for any organizer, organization staff for their own organization).
+ */
+@ApiController("/api/v1/events")
+class EventApiController {
+
+    /** An event as the API shows and accepts it. Titles and descriptions map language codes to texts. */
+    record EventDocument(Long id, String slug, String url, String language, Map<String, String> title,
+                         Map<String, String> description, Long organizationId, EventFormat format, Instant startsAt,
+                         Instant endsAt, String timeZone, String venueName, String venueAddress, String venueDirections,
+                         String accessibility, Integer capacity, Instant registrationOpensAt, Instant registrationClosesAt,
+                         EventStatus status) {
+
+        EventDraft toDraft() {
+            String fallback = Languages.isSupported(language) ? language : Languages.DEFAULT;
+            return new EventDraft(new TranslatedText(fallback, title), new TranslatedText(fallback, description), organizationId,
+                    format, startsAt, endsAt, timeZone, venueName, venueAddress, venueDirections, accessibility,
+                    capacity == null ? 0 : capacity, registrationOpensAt, registrationClosesAt,
+                    status == null ? EventStatus.DRAFT : status);
+        }
+    }
+
+    private final Events events;
+    private final PlatformProperties platform;
+
+    EventApiController(Events events, PlatformProperties platform) {
+        this.events = events;
+        this.platform = platform;
+    }
+
+    @PermitAll
+    @GetMapping
+    List<EventDocument> upcoming() {
+        return events.upcoming(500).stream().map(this::document).toList();
+    }
+
+    @PermitAll
+    @GetMapping("/{id}")
+    EventDocument one(@PathVariable long id) {
+        return events.find(id).filter(e -> e.status() != EventStatus.DRAFT).map(this::document)
+                .orElseThrow(() -> new NotFoundException("There is no published event with this id."));
+    }
+
+    @PreAuthorize("@eventAccess.canOrganize(#request.organizationId())")
+    @PostMapping
+    ResponseEntity<EventDocument> create(@RequestBody EventDocument request) {
+        Event event = events.create(request.toDraft());
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/events/" + event.id()).body(document(event));
+    }
+
+    private EventDocument document(Event e) {
+        return new EventDocument(e.id(), e.slug(), platform.link("/events/" + e.slug()), e.title().fallback(), e.title().values(),
+                e.description().values(), e.organizationId(), e.format(), e.startsAt(), e.endsAt(), e.zone().getId(), e.venueName(),
+                e.venueAddress(), e.venueDirections(), e.accessibility(), e.capacity(), e.registrationOpensAt(),
+                e.registrationClosesAt(), e.status());
+    }
+}

@@ -1,0 +1,18 @@
+package org.convene.events.web;
+
+import org.convene.events.internal.Attendance;
+
+/** The registration form on the event page. Checked by the registration service, not here. */
+public class RegistrationForm {
+
+    private String name;
+    private String email;
+    private Attendance attendance;
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public Attendance getAttendance() { return attendance; }
+    public void setAttendance(Attendance attendance) { this.attendance = attendance; }
+}
