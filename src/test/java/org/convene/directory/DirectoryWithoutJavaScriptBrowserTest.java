@@ -86,7 +86,7 @@ class DirectoryWithoutJavaScriptBrowserTest extends BrowserTest {
             for (String path : List.of("/directory", "/directory?lang=ar", "/directory/" + slug, "/directory/" + slug + "?lang=ar",
                     "/partner-projects")) {
                 target.navigate(url(path));
-                assertThat(org.convene.platform.AccessibilityBrowserTest.violations(target))
+                assertThat(org.convene.support.Accessibility.violations(target))
                         .as("serious accessibility violations on %s", path).isEmpty();
             }
         }

@@ -35,7 +35,7 @@ class EventCalendarTest {
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/calendar");
 
         Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
-        calendar.validate();
+        assertThat(calendar.validate().getEntries()).as("iCalendar validation problems").isEmpty();
         VEvent vevent = calendar.<VEvent>getComponents().stream().filter(c -> c instanceof VEvent).findFirst().orElseThrow();
         assertThat(vevent.getSummary().getValue()).isEqualTo(event.title().in("en"));
         assertThat(Instant.from((Temporal) vevent.getDateTimeStart().getDate())).isEqualTo(event.startsAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import org.convene.support.Accessibility;
 import org.convene.support.BrowserTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,9 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Arabic and fails on serious or critical violations (missing labels, contrast, landmarks, ...).
  * The test context bypasses the Content-Security-Policy only so that axe itself can be injected.
  */
-public class AccessibilityBrowserTest extends BrowserTest {
-
-    private static final String AXE = load();
+class AccessibilityBrowserTest extends BrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/no-such-page", "/?lang=ar", "/login?lang=ar"})
@@ -29,7 +24,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
             Page target = axeContext.newPage();
             target.navigate(url(path));
-            assertThat(violations(target)).as("serious accessibility violations on %s", path).isEmpty();
+            assertThat(Accessibility.violations(target)).as("serious accessibility violations on %s", path).isEmpty();
         }
     }
 
@@ -49,7 +44,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
             for (String path : List.of("/admin", "/admin/directory", "/admin/directory/organizations/new", "/admin/staff",
                     "/admin/audit", "/admin/outbox", "/account/security", "/account/tokens", "/admin/staff?lang=ar")) {
                 target.navigate(url(path));
-                assertThat(violations(target)).as("serious accessibility violations on %s", path).isEmpty();
+                assertThat(Accessibility.violations(target)).as("serious accessibility violations on %s", path).isEmpty();
             }
         }
     }
@@ -59,27 +54,9 @@ public class AccessibilityBrowserTest extends BrowserTest {
         try (BrowserContext axeContext = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
             Page target = axeContext.newPage();
             target.setContent("<html lang=en><head><title>t</title></head><body><main><input type=text></main></body></html>");
-            assertThat(violations(target)).anySatisfy(v -> assertThat(v).startsWith("label"));
+            assertThat(Accessibility.violations(target)).anySatisfy(v -> assertThat(v).startsWith("label"));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<String> violations(Page target) {
-        target.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
-        List<Map<String, Object>> found = (List<Map<String, Object>>) target.evaluate("""
-                async () => {
-                  const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-                  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ') }));
-                }""");
-        return found.stream().map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
-    }
 
-    private static String load() {
-        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

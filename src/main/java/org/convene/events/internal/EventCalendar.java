@@ -22,7 +22,6 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.convene.platform.PlatformProperties;
@@ -57,8 +56,9 @@ public class EventCalendar {
         properties.add(event.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         VEvent vevent = new VEvent(new PropertyList(properties));
 
+        // No METHOD: a file to import, not an iTIP message (PUBLISH would require an ORGANIZER address).
         PropertyList calendarProperties = new PropertyList(List.of(new ProdId("-//Convene//Events//EN"),
-                ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN, ImmutableMethod.PUBLISH));
+                ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));
         Calendar calendar = new Calendar(calendarProperties, new ComponentList<CalendarComponent>(List.of(vevent)));
         try {
             java.io.StringWriter out = new java.io.StringWriter();
