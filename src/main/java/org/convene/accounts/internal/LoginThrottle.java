@@ -1,12 +1,8 @@
 package org.convene.accounts.internal;
 
+import org.convene.platform.security.ClientAllowance;
 import org.convene.platform.security.SecretTokens;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,32 +18,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoginThrottle {
 
-    private static final int MAX_CLIENTS = 10_000;
-
     private final JdbcClient jdbc;
     private final AccountsProperties properties;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    };
+    private final ClientAllowance clients;
 
     LoginThrottle(JdbcClient jdbc, AccountsProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clients = new ClientAllowance(properties.loginAttemptsPerMinute());
     }
 
     /** Takes one request from the client's allowance; false when it is used up. */
     public boolean tryClient(String clientAddress) {
-        Bucket bucket;
-        synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(String.valueOf(clientAddress), k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(properties.loginAttemptsPerMinute())
-                            .refillIntervally(properties.loginAttemptsPerMinute(), Duration.ofMinutes(1)).build())
-                    .build());
-        }
-        return bucket.tryConsume(1);
+        return clients.tryTake(clientAddress);
     }
 
     public boolean isLocked(String email) {

@@ -13,6 +13,9 @@ import org.convene.platform.PlatformProperties;
 import org.convene.platform.web.InvalidInputException;
 import org.convene.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,8 +38,11 @@ class EventPagesController {
     private final Registrations registrations;
     private final EventCalendar calendar;
     private final PlatformProperties platform;
+    private final RegistrationAllowance allowance;
 
-    EventPagesController(Events events, Registrations registrations, EventCalendar calendar, PlatformProperties platform) {
+    EventPagesController(Events events, Registrations registrations, EventCalendar calendar, PlatformProperties platform,
+                         RegistrationAllowance allowance) {
+        this.allowance = allowance;
         this.events = events;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -68,9 +74,15 @@ class EventPagesController {
 
     @PostMapping("/events/{slug}/registrations")
     String register(@PathVariable String slug, @ModelAttribute("form") RegistrationForm form, BindingResult errors,
-                    Model model, Locale locale, RedirectAttributes redirect) {
+                    Model model, Locale locale, RedirectAttributes redirect, HttpServletRequest request,
+                    HttpServletResponse response) {
         Event event = visible(slug);
         if (errors.hasErrors()) {
+            return page(event, form, model, locale);
+        }
+        if (!allowance.tryTake(request)) {
+            errors.reject("registration.tooMany");
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return page(event, form, model, locale);
         }
         try {

@@ -1,6 +1,7 @@
 package org.convene.events.web;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.convene.events.internal.Attendance;
 import org.convene.events.internal.Registration;
@@ -36,13 +37,22 @@ class RegistrationApiController {
     }
 
     private final Registrations registrations;
+    private final RegistrationAllowance allowance;
 
-    RegistrationApiController(Registrations registrations) {
+    RegistrationApiController(Registrations registrations, RegistrationAllowance allowance) {
         this.registrations = registrations;
+        this.allowance = allowance;
     }
 
     @PostMapping
-    ResponseEntity<RegistrationResponse> register(@PathVariable long eventId, @RequestBody RegistrationRequest request, Locale locale) {
+    ResponseEntity<?> register(@PathVariable long eventId, @RequestBody RegistrationRequest request, Locale locale,
+                               HttpServletRequest http) {
+        if (!allowance.tryTake(http)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many registrations from this address; try again in a minute.");
+            problem.setTitle("Too many requests");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").body(problem);
+        }
         Attendance attendance = attendance(request.attendance());
         Registrations.Outcome outcome = registrations.register(eventId, request.name(), request.email(), attendance, locale);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -1,0 +1,12 @@
+package org.convene.events.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param registrationsPerMinute registration requests (form and API) accepted per client address and
+ *                               minute on each node; more get 429 (API) or a message on the page
+ */
+@ConfigurationProperties("convene.events")
+public record EventsProperties(@DefaultValue("20") int registrationsPerMinute) {
+}
