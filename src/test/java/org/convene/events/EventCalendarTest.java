@@ -46,6 +46,36 @@ class EventCalendarTest {
     }
 
     @Test
+    void subscribableFeedsOfTheNetworkAndOfOneOrganization() throws Exception {
+        long organization = 880_000 + (System.nanoTime() % 100_000);
+        EventDraft d = EventFixtures.draft(EventFormat.IN_PERSON, 5);
+        Event ours = fixtures.create(new EventDraft(d.title(), d.description(), organization, d.format(), d.startsAt(), d.endsAt(),
+                d.timeZone(), d.venueName(), d.venueAddress(), d.venueDirections(), d.accessibility(), 5, null, null, EventStatus.PUBLISHED));
+        Event cancelled = fixtures.create(new EventDraft(d.title(), d.description(), organization, d.format(), d.startsAt(), d.endsAt(),
+                d.timeZone(), d.venueName(), d.venueAddress(), d.venueDirections(), d.accessibility(), 5, null, null, EventStatus.CANCELLED));
+        Event draft = fixtures.create(new EventDraft(d.title(), d.description(), organization, d.format(), d.startsAt(), d.endsAt(),
+                d.timeZone(), d.venueName(), d.venueAddress(), d.venueDirections(), d.accessibility(), 5, null, null, EventStatus.DRAFT));
+        Event networks = fixtures.published(EventFormat.ONLINE, 0);
+
+        HttpResponse<String> response = fixtures.get(port, "/events.ics?organization=" + organization);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/calendar");
+        Calendar feed = new CalendarBuilder().build(new StringReader(response.body()));
+        assertThat(feed.validate().getEntries()).as("iCalendar validation problems").isEmpty();
+        assertThat(uids(feed)).containsExactlyInAnyOrder("event-" + ours.id(), "event-" + cancelled.id());
+        assertThat(response.body()).contains("STATUS:CANCELLED");
+
+        Calendar network = new CalendarBuilder().build(new StringReader(fixtures.get(port, "/events.ics").body()));
+        assertThat(network.validate().getEntries()).isEmpty();
+        assertThat(uids(network)).contains("event-" + ours.id(), "event-" + networks.id()).doesNotContain("event-" + draft.id());
+    }
+
+    private static java.util.List<String> uids(Calendar calendar) {
+        return calendar.<VEvent>getComponents().stream().filter(c -> c instanceof VEvent)
+                .map(v -> ((VEvent) v).getUid().orElseThrow().getValue().replaceAll("@.*", "")).toList();
+    }
+
+    @Test
     void draftsHaveNoPublicCalendarFileOrPage() {
         EventDraft d = EventFixtures.draft(EventFormat.IN_PERSON, 5);
         Event draft = fixtures.create(new EventDraft(d.title(), d.description(), null, d.format(), d.startsAt(), d.endsAt(), d.timeZone(),

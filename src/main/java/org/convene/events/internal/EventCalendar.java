@@ -38,6 +38,26 @@ public class EventCalendar {
     }
 
     public String of(Event event, Locale locale) {
+        return of(List.of(event), locale);
+    }
+
+    /** One calendar with several events, for a subscribable feed. */
+    public String of(List<Event> events, Locale locale) {
+        List<CalendarComponent> vevents = events.stream().<CalendarComponent>map(e -> vevent(e, locale)).toList();
+        // No METHOD: a file to import, not an iTIP message (PUBLISH would require an ORGANIZER address).
+        PropertyList calendarProperties = new PropertyList(List.of(new ProdId("-//Convene//Events//EN"),
+                ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));
+        Calendar calendar = new Calendar(calendarProperties, new ComponentList<>(vevents));
+        try {
+            java.io.StringWriter out = new java.io.StringWriter();
+            new CalendarOutputter(true).output(calendar, out);
+            return out.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private VEvent vevent(Event event, Locale locale) {
         List<Property> properties = new ArrayList<>();
         properties.add(new Uid("event-" + event.id() + "@" + host()));
         properties.add(new DtStamp(Instant.now()));
@@ -54,19 +74,7 @@ public class EventCalendar {
         }
         properties.add(new Url(URI.create(platform.link("/events/" + event.slug()))));
         properties.add(event.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-        VEvent vevent = new VEvent(new PropertyList(properties));
-
-        // No METHOD: a file to import, not an iTIP message (PUBLISH would require an ORGANIZER address).
-        PropertyList calendarProperties = new PropertyList(List.of(new ProdId("-//Convene//Events//EN"),
-                ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));
-        Calendar calendar = new Calendar(calendarProperties, new ComponentList<CalendarComponent>(List.of(vevent)));
-        try {
-            java.io.StringWriter out = new java.io.StringWriter();
-            new CalendarOutputter(true).output(calendar, out);
-            return out.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new VEvent(new PropertyList(properties));
     }
 
     private static String location(Event event) {

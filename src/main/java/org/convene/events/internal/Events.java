@@ -90,6 +90,19 @@ public class Events {
                 .param("limit", limit).query(Events::map).list();
     }
 
+    /**
+     * The events of a subscribable calendar feed: published and cancelled ones (so that subscribers'
+     * calendars learn of a cancellation) from the last 90 days on, of one organization or, with
+     * null, of the whole network.
+     */
+    public List<Event> forFeed(Long organizationId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM event WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > now() - interval '90 days'
+                          AND (CAST(:org AS bigint) IS NULL OR organization_id = :org)
+                        ORDER BY starts_at LIMIT 1000""")
+                .param("org", organizationId).query(Events::map).list();
+    }
+
     /** The events a staff member may edit: all of them for network admins (organizationId null), else their organization's. */
     public List<Event> editableBy(Long organizationId, boolean networkAdmin) {
         if (networkAdmin) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The public event pages: the list of upcoming events, each event with its registration form, and its calendar file. */
@@ -61,6 +62,15 @@ class EventPagesController {
         RegistrationForm form = new RegistrationForm();
         form.setAttendance(event.format() == EventFormat.ONLINE ? Attendance.ONLINE : Attendance.IN_PERSON);
         return page(event, form, model, locale);
+    }
+
+    /** A calendar to subscribe to: the network's events, or one member organization's with {@code ?organization=}. */
+    @GetMapping(value = "/events.ics", produces = "text/calendar")
+    ResponseEntity<String> feed(@RequestParam(name = "organization", required = false) Long organization, Locale locale) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .body(calendar.of(events.forFeed(organization), locale));
     }
 
     @GetMapping(value = "/events/{slug}.ics", produces = "text/calendar")
