@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * What a staff password must be (OWASP ASVS 5, V6): long enough, not absurdly long, and not one of
@@ -42,6 +43,17 @@ public class PasswordPolicy {
             return Optional.of("password.sameAsEmail");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Puts the password's problems on a form: the policy's next to {@code field}, a differing
+     * repetition next to {@code confirmPassword}.
+     */
+    public void check(String password, String confirmation, String email, String field, Errors errors) {
+        problem(password, email).ifPresent(code -> errors.rejectValue(field, code));
+        if (password != null && !password.equals(confirmation)) {
+            errors.rejectValue("confirmPassword", "password.mismatch");
+        }
     }
 
     private Set<String> breached() {

@@ -101,10 +101,7 @@ class AccountSecurityController {
         if (!security.isReauthenticated(request.getSession(false))) {
             return "redirect:/account/security?confirm";
         }
-        policy.problem(form.getNewPassword(), me().email()).ifPresent(code -> errors.rejectValue("newPassword", code));
-        if (form.getNewPassword() != null && !form.getNewPassword().equals(form.getConfirmPassword())) {
-            errors.rejectValue("confirmPassword", "password.mismatch");
-        }
+        policy.check(form.getNewPassword(), form.getConfirmPassword(), me().email(), "newPassword", errors);
         if (errors.hasErrors()) {
             form.setNewPassword(null);
             form.setConfirmPassword(null);

@@ -59,10 +59,7 @@ class InvitationController {
         } else if (name.length() > 100) {
             errors.rejectValue("name", "Size", new Object[] {"name", 100, 1}, null);
         }
-        policy.problem(form.getPassword(), invitation.email()).ifPresent(code -> errors.rejectValue("password", code));
-        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmPassword())) {
-            errors.rejectValue("confirmPassword", "password.mismatch");
-        }
+        policy.check(form.getPassword(), form.getConfirmPassword(), invitation.email(), "password", errors);
         if (errors.hasErrors()) {
             form.setPassword(null);
             form.setConfirmPassword(null);

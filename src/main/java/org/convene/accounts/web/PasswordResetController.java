@@ -69,10 +69,7 @@ class PasswordResetController {
     String reset(@PathVariable String token, @ModelAttribute("form") NewPasswordForm form, BindingResult errors, Model model,
                  RedirectAttributes redirect) {
         var account = resets.accountFor(token).orElseThrow(LinkNotValidException::new);
-        policy.problem(form.getPassword(), account.member().email()).ifPresent(code -> errors.rejectValue("password", code));
-        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmPassword())) {
-            errors.rejectValue("confirmPassword", "password.mismatch");
-        }
+        policy.check(form.getPassword(), form.getConfirmPassword(), account.member().email(), "password", errors);
         if (errors.hasErrors()) {
             form.setPassword(null);
             form.setConfirmPassword(null);

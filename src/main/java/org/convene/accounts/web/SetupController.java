@@ -65,10 +65,7 @@ class SetupController {
     String create(@PathVariable String token, @Valid @ModelAttribute("form") SetupForm form, BindingResult errors,
                   RedirectAttributes redirect) {
         requireValid(token);
-        policy.problem(form.getPassword(), form.getEmail()).ifPresent(code -> errors.rejectValue("password", code));
-        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmPassword())) {
-            errors.rejectValue("confirmPassword", "password.mismatch");
-        }
+        policy.check(form.getPassword(), form.getConfirmPassword(), form.getEmail(), "password", errors);
         if (errors.hasErrors()) {
             form.setPassword(null);
             form.setConfirmPassword(null);

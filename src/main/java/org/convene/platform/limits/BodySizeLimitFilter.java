@@ -205,6 +205,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
+                    // The body was read into memory before this wrapper existed; asynchronous (non-blocking)
+                    // reading of it is not offered, and nothing in Convene asks for it.
                     throw new UnsupportedOperationException("The body has already been read");
                 }
             };
