@@ -58,6 +58,11 @@ public class Registrations {
 
     /** Refuses with {@link RegistrationRefusedException} or {@link org.convene.platform.web.InvalidInputException}; then registers. */
     public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale) {
+        return register(eventId, name, email, attendance, locale, Referral.NONE);
+    }
+
+    /** As above, remembering the member organization whose link brought the registrant (see {@link Referral}). */
+    public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale, Referral referral) {
         Event event = recentlyPublished(eventId);
         if (event == null) {
             event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
@@ -87,7 +92,8 @@ public class Registrations {
 
         Event checked = event;
         Registration created = transaction.execute(status -> {
-            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language);
+            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language,
+                    referral == null ? Referral.NONE : referral);
             if (registration != null) {
                 mails.registered(checked, registration);
             }
@@ -139,13 +145,15 @@ public class Registrations {
      * same statement. In person without a free seat, it goes on the waitlist. Null when the
      * e-mail was registered already (nothing written).
      */
-    private Registration insert(Event event, String name, String email, Attendance attendance, String language) {
+    private Registration insert(Event event, String name, String email, Attendance attendance, String language, Referral referral) {
         boolean inPerson = attendance == Attendance.IN_PERSON;
         var row = jdbc.sql("""
                         WITH added AS (
-                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language)
+                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language,
+                                                      referral_organization_id, referral_consent_at)
                             SELECT e.id, :name, :email, :attendance, :status,
-                                   CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language
+                                   CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language,
+                                   CAST(:referral AS bigint), CASE WHEN :consent THEN now() END
                             FROM event e
                             WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at
                               AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
@@ -165,6 +173,7 @@ public class Registrations {
                 .param("attendance", attendance.name())
                 .param("status", inPerson ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
                 .param("inPerson", inPerson).param("language", language)
+                .param("referral", referral.organizationId()).param("consent", referral.consented())
                 .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getObject("waitlist_order"), rs.getTimestamp("created_at"),
                         rs.getBoolean("seated")}).single();
         Long id = (Long) row[0];

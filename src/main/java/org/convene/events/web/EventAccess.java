@@ -24,6 +24,11 @@ class EventAccess {
         return CurrentStaff.get().isPresent();
     }
 
+    /** Staff of a member organization (who may see their organization's referrals). */
+    public boolean isOrganizationStaff() {
+        return CurrentStaff.get().map(s -> s.organizationId() != null).orElse(false);
+    }
+
     /** May organize events for this organization; null means the network itself. */
     public boolean canOrganize(Long organizationId) {
         return organizationId == null ? staffAccess.isNetworkAdmin() : staffAccess.canEditOrganization(organizationId);

@@ -7,6 +7,8 @@ import org.convene.events.internal.EventCalendar;
 import org.convene.events.internal.EventFormat;
 import org.convene.events.internal.EventStatus;
 import org.convene.events.internal.Events;
+import org.convene.events.internal.Referral;
+import org.convene.events.internal.ReferringOrganizations;
 import org.convene.events.internal.RegistrationRefusedException;
 import org.convene.events.internal.Registrations;
 import org.convene.platform.PlatformProperties;
@@ -40,10 +42,12 @@ class EventPagesController {
     private final EventCalendar calendar;
     private final PlatformProperties platform;
     private final RegistrationAllowance allowance;
+    private final ReferringOrganizations referrers;
 
     EventPagesController(Events events, Registrations registrations, EventCalendar calendar, PlatformProperties platform,
-                         RegistrationAllowance allowance) {
+                         RegistrationAllowance allowance, ReferringOrganizations referrers) {
         this.allowance = allowance;
+        this.referrers = referrers;
         this.events = events;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -57,9 +61,10 @@ class EventPagesController {
     }
 
     @GetMapping("/events/{slug}")
-    String show(@PathVariable String slug, Model model, Locale locale) {
+    String show(@PathVariable String slug, @RequestParam(name = "via", required = false) String via, Model model, Locale locale) {
         Event event = visible(slug);
         RegistrationForm form = new RegistrationForm();
+        referrers.resolve(via).ifPresent(org -> form.setReferral(String.valueOf(org)));
         form.setAttendance(event.format() == EventFormat.ONLINE ? Attendance.ONLINE : Attendance.IN_PERSON);
         return page(event, form, model, locale);
     }
@@ -96,7 +101,9 @@ class EventPagesController {
             return page(event, form, model, locale);
         }
         try {
-            Registrations.Outcome outcome = registrations.register(event.id(), form.getName(), form.getEmail(), form.getAttendance(), locale);
+            Long referrer = referrers.resolve(form.getReferral()).orElse(null);
+            Registrations.Outcome outcome = registrations.register(event.id(), form.getName(), form.getEmail(), form.getAttendance(), locale,
+                    new Referral(referrer, form.isReferralConsent()));
             redirect.addFlashAttribute("registeredStatus", outcome.registration().status().name());
             redirect.addFlashAttribute("registeredAttendance", outcome.registration().attendance().name());
             redirect.addFlashAttribute("registeredPosition", outcome.registration().waitlistPosition());
@@ -117,6 +124,9 @@ class EventPagesController {
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("positionCounted", Registrations.POSITION_COUNTED);
         model.addAttribute("pageUrl", platform.link("/events/" + event.slug()));
+        Long referrer = referrers.resolve(form.getReferral()).orElse(null);
+        form.setReferral(referrer == null ? null : String.valueOf(referrer));
+        model.addAttribute("referrerName", referrer == null ? null : referrers.names(java.util.List.of(referrer)).get(referrer));
         return "events/show";
     }
 

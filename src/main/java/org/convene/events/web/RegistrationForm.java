@@ -8,6 +8,9 @@ public class RegistrationForm {
     private String name;
     private String email;
     private Attendance attendance;
+    /** The referring member organization's number, carried from {@code ?via=}; checked again on submit. */
+    private String referral;
+    private boolean referralConsent;
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -15,4 +18,8 @@ public class RegistrationForm {
     public void setEmail(String email) { this.email = email; }
     public Attendance getAttendance() { return attendance; }
     public void setAttendance(Attendance attendance) { this.attendance = attendance; }
+    public String getReferral() { return referral; }
+    public void setReferral(String referral) { this.referral = referral; }
+    public boolean isReferralConsent() { return referralConsent; }
+    public void setReferralConsent(boolean referralConsent) { this.referralConsent = referralConsent; }
 }

@@ -1,0 +1,27 @@
+-- Organizer views, referral links and Idempotency-Key.
+
+-- The member organization whose link a registrant followed (/events/{slug}?via={organization id});
+-- no foreign key, the directory owns organizations. referral_consent_at: when the registrant agreed
+-- to share name and e-mail with that organization (null: not agreed).
+ALTER TABLE registration
+    ADD COLUMN referral_organization_id BIGINT,
+    ADD COLUMN referral_consent_at      TIMESTAMPTZ,
+    ADD CONSTRAINT registration_consent_needs_referral CHECK (referral_consent_at IS NULL OR referral_organization_id IS NOT NULL);
+
+-- The organizer's list pages through an event's registrations in the order they came in.
+CREATE INDEX registration_event_order ON registration (event_id, created_at, id);
+CREATE INDEX registration_referral ON registration (referral_organization_id, event_id)
+    WHERE referral_organization_id IS NOT NULL;
+
+-- Idempotency-Key of POST /api/v1/events/{id}/registrations: a retry with the same key gets the
+-- stored answer without writing anything; the same key with another request body is refused.
+CREATE TABLE registration_request_key (
+    event_id        BIGINT NOT NULL REFERENCES event (id),
+    key             TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 255),
+    request_hash    TEXT NOT NULL,
+    response_status INT NOT NULL,
+    registration_id BIGINT NOT NULL REFERENCES registration (id),
+    expires_at      TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (event_id, key)
+);
+CREATE INDEX registration_request_key_expiry ON registration_request_key (expires_at);
