@@ -23,10 +23,12 @@ public class EventFixtures {
 
     private final Events events;
     private final JdbcClient jdbc;
+    private final org.convene.directory.internal.OrganizationService organizations;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    EventFixtures(Events events, JdbcClient jdbc) {
+    EventFixtures(Events events, JdbcClient jdbc, org.convene.directory.internal.OrganizationService organizations) {
         this.events = events;
+        this.organizations = organizations;
         this.jdbc = jdbc;
     }
 
@@ -48,6 +50,21 @@ public class EventFixtures {
 
     public Event create(EventDraft draft) {
         return events.create(draft);
+    }
+
+    /** A published event organized by a member organization (set after creating it, so it does not depend on the draft's shape). */
+    public Event publishedBy(long organizationId, EventFormat format, int capacity) {
+        Event event = published(format, capacity);
+        jdbc.sql("UPDATE event SET organization_id = :org WHERE id = :id").param("org", organizationId).param("id", event.id()).update();
+        return events.find(event.id()).orElseThrow();
+    }
+
+    /** A member organization in the directory (a referrer must be one), with a unique name. */
+    public long memberOrganization(String name) {
+        var form = new org.convene.directory.internal.Forms.OrganizationForm();
+        form.setName(name + " " + UUID.randomUUID().toString().substring(0, 6));
+        form.setCountry("PT");
+        return organizations.create(form, null);
     }
 
     public static String uniqueEmail(String who) {
