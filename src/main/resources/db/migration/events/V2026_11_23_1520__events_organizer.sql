@@ -8,8 +8,9 @@ ALTER TABLE registration
     ADD COLUMN referral_consent_at      TIMESTAMPTZ,
     ADD CONSTRAINT registration_consent_needs_referral CHECK (referral_consent_at IS NULL OR referral_organization_id IS NOT NULL);
 
--- The organizer's list pages through an event's registrations in the order they came in.
-CREATE INDEX registration_event_order ON registration (event_id, created_at, id);
+-- The organizer's list pages through an event's registrations in the order they came in (by id), and
+-- a message to registrants goes through them in the same order.
+CREATE INDEX registration_event_order ON registration (event_id, id);
 CREATE INDEX registration_referral ON registration (referral_organization_id, event_id)
     WHERE referral_organization_id IS NOT NULL;
 
@@ -25,3 +26,24 @@ CREATE TABLE registration_request_key (
     PRIMARY KEY (event_id, key)
 );
 CREATE INDEX registration_request_key_expiry ON registration_request_key (expires_at);
+
+-- A message from the organizers to an event's registrants. The request stores it and schedules a
+-- durable job that queues one e-mail per recipient in batches, one transaction each, recording
+-- its progress here (sent_up_to: the last registration id done), so a crash resumes where it
+-- stopped and nobody gets the message twice. Recipients are registrations up to up_to_registration
+-- (the newest when it was sent) that match the audience when their batch runs.
+CREATE TABLE registrant_message (
+    id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id           BIGINT NOT NULL REFERENCES event (id),
+    audience           TEXT NOT NULL CHECK (audience IN ('ALL_ACTIVE', 'CONFIRMED_IN_PERSON', 'WAITLISTED', 'ONLINE')),
+    subject            TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),
+    body               TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 10000),
+    recipients         INT NOT NULL,
+    up_to_registration BIGINT NOT NULL,
+    sent_up_to         BIGINT NOT NULL DEFAULT 0,
+    queued             INT NOT NULL DEFAULT 0,
+    created_by         BIGINT,
+    created_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
+    finished_at        TIMESTAMPTZ
+);
+CREATE INDEX registrant_message_event ON registrant_message (event_id, id);

@@ -88,7 +88,7 @@ public class Registrants {
 
     public Page page(long eventId, Filter filter, int page) {
         int number = Math.max(0, page);
-        List<Registrant> items = bind(jdbc.sql(SELECT + "WHERE " + MATCHES + "ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset"), eventId, filter)
+        List<Registrant> items = bind(jdbc.sql(SELECT + "WHERE " + MATCHES + "ORDER BY r.id LIMIT :limit OFFSET :offset"), eventId, filter)
                 .param("limit", PAGE_SIZE).param("offset", (long) number * PAGE_SIZE).query(Registrants::map).list();
         long total = bind(jdbc.sql("SELECT count(*) FROM registration r WHERE " + MATCHES), eventId, filter).query(Long.class).single();
         return new Page(items, number, total);
@@ -96,18 +96,25 @@ public class Registrants {
 
     /** Every registrant the filter matches, for the CSV file. */
     public List<Registrant> all(long eventId, Filter filter) {
-        return bind(jdbc.sql(SELECT + "WHERE " + MATCHES + "ORDER BY r.created_at, r.id"), eventId, filter).query(Registrants::map).list();
+        return bind(jdbc.sql(SELECT + "WHERE " + MATCHES + "ORDER BY r.id"), eventId, filter).query(Registrants::map).list();
     }
 
     /** The registrants a message goes to, with the language they registered in. */
     public record Recipient(long id, String name, String email, String language) {
     }
 
-    public List<Recipient> recipients(long eventId, Audience audience) {
-        return jdbc.sql("SELECT r.id, r.name, r.email, r.language FROM registration r WHERE r.event_id = :event AND "
-                        + audience.condition + " ORDER BY r.id")
-                .param("event", eventId)
+    /** The next recipients in the audience with ids after {@code after} up to {@code upTo}, in id order. */
+    public List<Recipient> recipients(long eventId, Audience audience, long after, long upTo, int limit) {
+        return jdbc.sql("SELECT r.id, r.name, r.email, r.language FROM registration r WHERE r.event_id = :event AND r.id > :after"
+                        + " AND r.id <= :upTo AND " + audience.condition + " ORDER BY r.id LIMIT :limit")
+                .param("event", eventId).param("after", after).param("upTo", upTo).param("limit", limit)
                 .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /** How many registrants are in the audience now, and the newest registration id among them (0 when none). */
+    public long[] audience(long eventId, Audience audience) {
+        return jdbc.sql("SELECT count(*), coalesce(max(r.id), 0) FROM registration r WHERE r.event_id = :event AND " + audience.condition)
+                .param("event", eventId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
     public Summary summary(long eventId) {
@@ -141,7 +148,7 @@ public class Registrants {
     public List<Registrant> consentedReferrals(long eventId, long organizationId) {
         return jdbc.sql(SELECT + """
                         WHERE r.referral_organization_id = :org AND r.event_id = :event AND r.referral_consent_at IS NOT NULL
-                          AND r.status <> 'CANCELLED' ORDER BY r.created_at, r.id""")
+                          AND r.status <> 'CANCELLED' ORDER BY r.id""")
                 .param("org", organizationId).param("event", eventId).query(Registrants::map).list();
     }
 

@@ -99,6 +99,9 @@ class RegistrantsController {
             return "events/registrants :: results";
         }
         model.addAttribute("summary", registrants.summary(id));
+        model.addAttribute("messages", messages.latest(id, 10));
+        model.addAttribute("zoneTime", java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(locale).withZone(event.zone()));
         List<Registrants.ReferralCount> counts = registrants.referralCounts(id);
         Map<Long, String> names = referrers.names(counts.stream().map(Registrants.ReferralCount::organizationId).toList());
         model.addAttribute("referralRows", counts.stream()
@@ -159,8 +162,8 @@ class RegistrantsController {
             return messagePage(event, form, model, locale);
         }
         try {
-            int queued = messages.send(id, form.getAudience(), form.getSubject(), form.getText());
-            redirect.addFlashAttribute("queued", queued);
+            RegistrantMessages.Message sent = messages.send(id, form.getAudience(), form.getSubject(), form.getText());
+            redirect.addFlashAttribute("queued", sent.recipients());
             return "redirect:/admin/events/" + id + "/registrations";
         } catch (InvalidInputException invalid) {
             invalid.errors().forEach(p -> errors.rejectValue(p.field(), p.code(), p.message()));
