@@ -96,4 +96,36 @@ class RegistrantListBrowserTest extends BrowserTest {
             screenshot(target, "events-registrants-message-errors");
         }
     }
+
+    @Test
+    void aReferralLinkAsksForConsentAndTheReferrerSeesOnlyThoseWhoAgreed() {
+        long referrer = fixtures.memberOrganization("Delta Youth Forum");
+        Event event = fixtures.published(EventFormat.ONLINE, 0);
+        page.navigate(url("/events/" + event.slug() + "?via=" + referrer + "&lang=ar"));
+        assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+        assertThat(page.locator("#referralConsent1")).not().isChecked();
+        assertThat(page.locator("label[for=referralConsent1]")).containsText("Delta Youth Forum");
+        screenshot("events-referral-consent-ar");
+        page.locator("#name").fill("سلمى يوسف");
+        page.locator("#email").fill(uniqueEmail("salma"));
+        page.locator("#referralConsent1").check();
+        page.locator(".registration-form button[type=submit]").click();
+        assertThat(page.locator("#registration-result")).isVisible();
+
+        page.navigate(url("/events/" + event.slug() + "?via=" + referrer + "&lang=en"));
+        page.locator("#name").fill("Tomas Silva");
+        page.locator("#email").fill(uniqueEmail("tomas"));
+        page.locator(".registration-form button[type=submit]").click();
+        assertThat(page.locator("#registration-result")).isVisible();
+
+        Page referrerPage = newPage(1280, 900, "en-GB");
+        logIn(referrerPage, staff.create(StaffRole.ORG_EDITOR, referrer));
+        referrerPage.navigate(url("/admin/referrals"));
+        referrerPage.locator("a[href='/admin/events/" + event.id() + "/referrals']").click();
+        assertThat(referrerPage.locator("#referral-count")).containsText("2 registrations through your link");
+        assertThat(referrerPage.locator("#consented")).containsText("سلمى يوسف");
+        assertThat(referrerPage.locator("#consented")).not().containsText("Tomas");
+        screenshot(referrerPage, "events-referrals-of-organization");
+        referrerPage.context().close();
+    }
 }

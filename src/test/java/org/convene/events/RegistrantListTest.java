@@ -62,7 +62,7 @@ class RegistrantListTest {
         assertThat(summary).containsSubsequence("1</span> <span>confirmed in person", "1</span> <span>on the waitlist",
                 "1</span> <span>online", "0</span> <span>cancelled");
         assertThat(page.body()).contains("3 registrations").contains("Ana Costa").contains("Chidi Okafor")
-                .contains("Waitlisted (no. 1)").contains("CHECK-IN / ONLINE ATTENDANCE");
+                .contains("Waitlisted (no. 1)");
     }
 
     @Test
@@ -179,6 +179,7 @@ class RegistrantListTest {
             long start = System.nanoTime();
             HttpResponse<String> response = client.get(base + query);
             long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("20,000 registrations, list%s: %d ms%n", query, millis);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(millis).as("%s took %d ms", query, millis).isLessThan(1_500);
         }

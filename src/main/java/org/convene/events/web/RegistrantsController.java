@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +64,10 @@ class RegistrantsController {
     }
 
     record ReferralRow(String name, int registrations, int consented) {
+    }
+
+    /** An upcoming event a member organization may promote, with its link and how many registered through it. */
+    record PromotedEvent(EventView view, String link, int count) {
     }
 
     /** A registrant as the list shows it: the time in the event's zone, the referrer by name. */
@@ -175,8 +178,13 @@ class RegistrantsController {
         model.addAttribute("event", event);
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("form", form);
-        model.addAttribute("audiences", Registrants.Audience.values());
-        model.addAttribute("summary", registrants.summary(event.id()));
+        Registrants.Summary summary = registrants.summary(event.id());
+        Map<Registrants.Audience, Integer> audiences = new java.util.EnumMap<>(Registrants.Audience.class);
+        audiences.put(Registrants.Audience.ALL_ACTIVE, summary.confirmedInPerson() + summary.waitlisted() + summary.online());
+        audiences.put(Registrants.Audience.CONFIRMED_IN_PERSON, summary.confirmedInPerson());
+        audiences.put(Registrants.Audience.WAITLISTED, summary.waitlisted());
+        audiences.put(Registrants.Audience.ONLINE, summary.online());
+        model.addAttribute("audiences", audiences);
         model.addAttribute("subjectMax", RegistrantMessages.SUBJECT_MAX);
         model.addAttribute("textMax", RegistrantMessages.TEXT_MAX);
         return "events/registrants-message";
@@ -188,12 +196,9 @@ class RegistrantsController {
     String referrals(Model model, Locale locale) {
         long organization = CurrentStaff.required().organizationId();
         Map<Long, Integer> counts = registrants.referralsByEvent(organization);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Event e : events.upcoming(200)) {
-            rows.add(Map.of("view", EventView.of(e, locale), "count", counts.getOrDefault(e.id(), 0),
-                    "link", referralLink(e, organization)));
-        }
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", events.upcoming(200).stream()
+                .map(e -> new PromotedEvent(EventView.of(e, locale), referralLink(e, organization), counts.getOrDefault(e.id(), 0)))
+                .toList());
         return "events/referrals-overview";
     }
 
