@@ -24,7 +24,8 @@ public class Registrations {
     static final String COLUMNS = """
             id, event_id, name, email, attendance, status, language, created_at,
             CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
-                AND w.status = 'WAITLISTED' AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position""";
+                AND w.status = 'WAITLISTED' AND w.attendance = r.attendance AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position,
+            answers::text AS answers""";
     /** How many people ahead on the waitlist are counted when registering (see {@link #positionIfNear}). */
     public static final int POSITION_COUNTED = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -58,6 +59,12 @@ public class Registrations {
 
     /** Refuses with {@link RegistrationRefusedException} or {@link org.convene.platform.web.InvalidInputException}; then registers. */
     public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale) {
+        return register(eventId, name, email, attendance, java.util.Map.of(), locale);
+    }
+
+    /** As above, with the answers to the event's custom questions by question key. */
+    public Outcome register(long eventId, String name, String email, Attendance attendance, java.util.Map<String, String> answers,
+                            Locale locale) {
         Event event = recentlyPublished(eventId);
         if (event == null) {
             event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
@@ -82,12 +89,13 @@ public class Registrations {
         } else if (!event.format().allows(attendance)) {
             problems.add("attendance", "registration.attendance.notOffered");
         }
+        String answersJson = Answers.check(event, answers, problems);
         problems.throwIfAny();
         String language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : Languages.DEFAULT;
 
         Event checked = event;
         Registration created = transaction.execute(status -> {
-            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language);
+            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language, answersJson);
             if (registration != null) {
                 mails.registered(checked, registration);
             }
@@ -139,32 +147,33 @@ public class Registrations {
      * same statement. In person without a free seat, it goes on the waitlist. Null when the
      * e-mail was registered already (nothing written).
      */
-    private Registration insert(Event event, String name, String email, Attendance attendance, String language) {
-        boolean inPerson = attendance == Attendance.IN_PERSON;
+    private Registration insert(Event event, String name, String email, Attendance attendance, String language, String answers) {
+        boolean limited = attendance == Attendance.IN_PERSON || event.onlineCapacity() != null;
         var row = jdbc.sql("""
                         WITH added AS (
-                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language)
+                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language, answers)
                             SELECT e.id, :name, :email, :attendance, :status,
-                                   CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language
+                                   CASE WHEN :limited THEN nextval('registration_waitlist_order') END, :language, CAST(:answers AS jsonb)
                             FROM event e
-                            WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at
+                            WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at AND e.registration_required
                               AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
                               AND (e.registration_closes_at IS NULL OR now() < e.registration_closes_at)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
                             RETURNING id, waitlist_order, created_at),
                         seat AS (
                             UPDATE event_seat SET registration_id = (SELECT id FROM added)
-                            WHERE :inPerson AND (event_id, seat_no) = (
-                                SELECT event_id, seat_no FROM event_seat
-                                WHERE event_id = :event AND registration_id IS NULL AND EXISTS (SELECT 1 FROM added)
+                            WHERE :limited AND (event_id, attendance, seat_no) = (
+                                SELECT event_id, attendance, seat_no FROM event_seat
+                                WHERE event_id = :event AND attendance = :attendance AND registration_id IS NULL
+                                  AND EXISTS (SELECT 1 FROM added)
                                 LIMIT 1 FOR UPDATE SKIP LOCKED)
                             RETURNING seat_no)
                         SELECT added.id, added.waitlist_order, added.created_at, EXISTS (SELECT 1 FROM seat) AS seated
                         FROM (SELECT 1) one LEFT JOIN added ON true""")
                 .param("event", event.id()).param("name", name).param("email", email)
                 .param("attendance", attendance.name())
-                .param("status", inPerson ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
-                .param("inPerson", inPerson).param("language", language)
+                .param("status", limited ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
+                .param("limited", limited).param("language", language).param("answers", answers)
                 .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getObject("waitlist_order"), rs.getTimestamp("created_at"),
                         rs.getBoolean("seated")}).single();
         Long id = (Long) row[0];
@@ -175,12 +184,12 @@ public class Registrations {
         Integer position = null;
         if ((Boolean) row[3]) {
             jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
-        } else if (inPerson) {
+        } else if (limited) {
             status = RegistrationStatus.WAITLISTED;
-            position = positionIfNear(event.id(), (Long) row[1]);
+            position = positionIfNear(event.id(), attendance, (Long) row[1]);
         }
         return new Registration(id, event.id(), name, email, attendance, status, position, language,
-                ((java.sql.Timestamp) row[2]).toInstant());
+                ((java.sql.Timestamp) row[2]).toInstant(), Answers.fromJson(answers));
     }
 
     /**
@@ -189,11 +198,11 @@ public class Registrations {
      * flash crowd would cost more than the registration. Null when more people are ahead; the
      * personal page always counts exactly.
      */
-    private Integer positionIfNear(long eventId, long waitlistOrder) {
+    private Integer positionIfNear(long eventId, Attendance attendance, long waitlistOrder) {
         int ahead = jdbc.sql("""
                         SELECT count(*) FROM (SELECT 1 FROM registration WHERE event_id = :event AND status = 'WAITLISTED'
-                                              AND waitlist_order < :order LIMIT :cap) a""")
-                .param("event", eventId).param("order", waitlistOrder).param("cap", POSITION_COUNTED).query(Integer.class).single();
+                                              AND attendance = :attendance AND waitlist_order < :order LIMIT :cap) a""")
+                .param("event", eventId).param("attendance", attendance.name()).param("order", waitlistOrder).param("cap", POSITION_COUNTED).query(Integer.class).single();
         return ahead < POSITION_COUNTED ? ahead + 1 : null;
     }
 
@@ -238,17 +247,18 @@ public class Registrations {
             if (!event.format().allows(attendance)) {
                 refusals.collect().add("attendance", "registration.attendance.notOffered").throwIfAny();
             }
-            if (attendance == Attendance.ONLINE) {
+            seats.release(event.id(), registrationId);
+            if (attendance == Attendance.ONLINE && event.onlineCapacity() == null) {
                 jdbc.sql("UPDATE registration SET attendance = 'ONLINE', status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id")
                         .param("id", registrationId).update();
-                seats.release(event.id(), registrationId);
             } else {
-                boolean seated = seats.claim(event.id(), registrationId);
+                boolean seated = seats.claim(event.id(), attendance, registrationId);
                 jdbc.sql("""
-                                UPDATE registration SET attendance = 'IN_PERSON', status = :status,
+                                UPDATE registration SET attendance = :attendance, status = :status,
                                     waitlist_order = CASE WHEN :seated THEN NULL ELSE nextval('registration_waitlist_order') END
                                 WHERE id = :id""")
-                        .param("status", seated ? "CONFIRMED" : "WAITLISTED").param("seated", seated).param("id", registrationId).update();
+                        .param("attendance", attendance.name()).param("status", seated ? "CONFIRMED" : "WAITLISTED").param("seated", seated)
+                        .param("id", registrationId).update();
             }
             return find(registrationId).orElseThrow();
         });
@@ -279,6 +289,6 @@ public class Registrations {
         return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getString("name"), rs.getString("email"),
                 Attendance.valueOf(rs.getString("attendance")), RegistrationStatus.valueOf(rs.getString("status")),
                 position == null ? null : ((Number) position).intValue(), rs.getString("language"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), Answers.fromJson(rs.getString("answers")));
     }
 }
