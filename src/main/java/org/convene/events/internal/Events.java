@@ -35,9 +35,11 @@ public class Events {
     private final AuditLog audit;
     private final Refusals refusals;
     private final MemberDirectory directory;
+    private final RegistrationMails mails;
 
-    Events(JdbcClient jdbc, EventSeats seats, AuditLog audit, Refusals refusals, MemberDirectory directory) {
+    Events(JdbcClient jdbc, EventSeats seats, AuditLog audit, Refusals refusals, MemberDirectory directory, RegistrationMails mails) {
         this.directory = directory;
+        this.mails = mails;
         this.jdbc = jdbc;
         this.seats = seats;
         this.audit = audit;
@@ -89,7 +91,18 @@ public class Events {
             refusals.collect().add("onlineCapacity", "event.capacity.belowConfirmed").throwIfAny();
         }
         audit.record("event.update", "event", id, before.status() == draft.status() ? null : "status " + draft.status());
-        return find(id).orElseThrow();
+        Event after = find(id).orElseThrow();
+        if (after.isCancelled() && !before.isCancelled()) {
+            mails.eventCancelled(after);
+        }
+        return after;
+    }
+
+    /** Sets or (with null) removes the cover picture, a name given out by the media module's {@code Images}. */
+    @Transactional
+    public void setCoverImage(long id, String name) {
+        jdbc.sql("UPDATE event SET cover_image = :name, updated_at = now() WHERE id = :id").param("name", name).param("id", id).update();
+        audit.record("event.cover", "event", id, name == null ? "removed" : "set");
     }
 
     public Optional<Event> find(long id) {
@@ -228,14 +241,14 @@ public class Events {
             Question q = draft.questions().get(i);
             String field = "questions[" + i + "]";
             if (q.key() == null || !q.key().matches("[a-z0-9][a-z0-9_-]{0,39}") || !keys.add(q.key())) {
-                problems.add(field, "event.question.key");
+                problems.add(field, "event.question.invalidKey");
             } else if (q.kind() == null) {
-                problems.add(field, "event.question.kind");
+                problems.add(field, "event.question.invalidKind");
             } else if (q.label() == null || q.label().in(q.label().fallback()).isBlank() || q.label().in(q.label().fallback()).length() > 2000) {
-                problems.add(field, "event.question.label");
+                problems.add(field, "event.question.invalidLabel");
             } else if (q.kind() == Question.Kind.CHOICE && (q.choices().size() < 2 || q.choices().size() > 30
                     || q.choices().stream().anyMatch(c -> c.in(c.fallback()).isBlank()))) {
-                problems.add(field, "event.question.choices");
+                problems.add(field, "event.question.invalidChoices");
             }
         }
     }

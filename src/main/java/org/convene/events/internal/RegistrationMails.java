@@ -1,5 +1,6 @@
 package org.convene.events.internal;
 
+import java.util.List;
 import java.util.Locale;
 import org.convene.mail.MailOutbox;
 import org.convene.mail.OutgoingMail;
@@ -46,6 +47,23 @@ public class RegistrationMails {
         Locale locale = Locale.forLanguageTag(registration.language());
         String title = event.title().in(locale);
         send(event, registration, locale, text("events.mail.promoted.subject", locale, title), text("events.mail.promoted.status", locale, title));
+    }
+
+    /**
+     * Tells everyone still registered (confirmed or waiting) that the event is cancelled, with the
+     * organizer's message, in the transaction that cancels it.
+     */
+    public int eventCancelled(Event event) {
+        List<Registration> active = jdbc.sql("SELECT " + Registrations.COLUMNS + " FROM registration r WHERE event_id = :id AND status <> 'CANCELLED' ORDER BY id")
+                .param("id", event.id()).query(Registrations::map).list();
+        for (Registration registration : active) {
+            Locale locale = Locale.forLanguageTag(registration.language());
+            String title = event.title().in(locale);
+            String status = text("events.mail.cancelled.status", locale, title)
+                    + (event.cancellationMessage() == null ? "" : "\n\n" + event.cancellationMessage());
+            send(event, registration, locale, text("events.mail.cancelled.subject", locale, title), status);
+        }
+        return active.size();
     }
 
     private void send(Event event, Registration registration, Locale locale, String subject, String status) {

@@ -8,7 +8,13 @@ import org.convene.events.internal.Event;
 import org.convene.events.internal.EventDraft;
 import org.convene.events.internal.EventFormat;
 import org.convene.events.internal.EventStatus;
+import org.convene.events.internal.EventSeries;
 import org.convene.events.internal.Events;
+import org.convene.events.internal.Question;
+import org.convene.events.internal.SeriesRule;
+import org.convene.events.internal.Visibility;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.convene.platform.PlatformProperties;
 import org.convene.platform.i18n.Languages;
 import org.convene.platform.i18n.TranslatedText;
@@ -34,22 +40,47 @@ class EventApiController {
                          Map<String, String> description, Long organizationId, EventFormat format, Instant startsAt,
                          Instant endsAt, String timeZone, String venueName, String venueAddress, String venueDirections,
                          String accessibility, Integer capacity, Instant registrationOpensAt, Instant registrationClosesAt,
-                         EventStatus status) {
+                         EventStatus status, List<Long> coOrganizerIds, Instant doorsOpenAt, String practicalNotes,
+                         Integer onlineCapacity, Boolean registrationRequired, List<QuestionDocument> questions,
+                         String coverImageUrl, String cancellationMessage, Long bodyId, Visibility visibility, Long seriesId,
+                         SeriesRule repeat, LocalDate repeatUntil) {
 
         EventDraft toDraft() {
             String fallback = Languages.isSupported(language) ? language : Languages.DEFAULT;
-            return new EventDraft(new TranslatedText(fallback, title), new TranslatedText(fallback, description), organizationId,
+            return new EventDraft(new TranslatedText(fallback, title == null ? Map.of() : title),
+                    new TranslatedText(fallback, description == null ? Map.of() : description), organizationId,
                     format, startsAt, endsAt, timeZone, venueName, venueAddress, venueDirections, accessibility,
                     capacity == null ? 0 : capacity, registrationOpensAt, registrationClosesAt,
-                    status == null ? EventStatus.DRAFT : status);
+                    status == null ? EventStatus.DRAFT : status, coOrganizerIds, doorsOpenAt, practicalNotes, onlineCapacity,
+                    registrationRequired == null || registrationRequired,
+                    questions == null ? List.of() : questions.stream().map(q -> q.toQuestion(fallback)).toList(),
+                    cancellationMessage, bodyId, visibility);
+        }
+    }
+
+    /** A custom question: {@code kind} TEXT, CHOICE or CONSENT; label and each choice map language codes to texts. */
+    record QuestionDocument(String key, Question.Kind kind, Map<String, String> label, List<Map<String, String>> choices,
+                            Boolean required) {
+
+        Question toQuestion(String fallback) {
+            return new Question(key, kind, new TranslatedText(fallback, label == null ? Map.of() : label),
+                    choices == null ? List.of() : choices.stream().map(c -> new TranslatedText(fallback, c == null ? Map.of() : c)).toList(),
+                    Boolean.TRUE.equals(required));
+        }
+
+        static QuestionDocument of(Question q) {
+            return new QuestionDocument(q.key(), q.kind(), q.label().values(), q.choices().stream().map(TranslatedText::values).toList(),
+                    q.required());
         }
     }
 
     private final Events events;
+    private final EventSeries series;
     private final PlatformProperties platform;
 
-    EventApiController(Events events, PlatformProperties platform) {
+    EventApiController(Events events, EventSeries series, PlatformProperties platform) {
         this.events = events;
+        this.series = series;
         this.platform = platform;
     }
 
@@ -70,13 +101,28 @@ class EventApiController {
     @PostMapping
     ResponseEntity<EventDocument> create(@RequestBody EventDocument request) {
         Event event = events.create(request.toDraft());
+        if (request.repeat() != null) {
+            series.start(event.id(), request.repeat(), request.repeatUntil());
+            event = events.find(event.id()).orElseThrow();
+        }
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/events/" + event.id()).body(document(event));
+    }
+
+    /** Changes an event: the whole document, as for creating it (a series' rule cannot be changed). */
+    @PreAuthorize("@eventAccess.canEdit(#id) and @eventAccess.canOrganize(#request.organizationId())")
+    @PutMapping("/{id}")
+    EventDocument update(@PathVariable long id, @RequestBody EventDocument request) {
+        events.find(id).orElseThrow(() -> new NotFoundException("There is no event with this id."));
+        return document(events.update(id, request.toDraft()));
     }
 
     private EventDocument document(Event e) {
         return new EventDocument(e.id(), e.slug(), platform.link("/events/" + e.slug()), e.title().fallback(), e.title().values(),
                 e.description().values(), e.organizationId(), e.format(), e.startsAt(), e.endsAt(), e.zone().getId(), e.venueName(),
                 e.venueAddress(), e.venueDirections(), e.accessibility(), e.capacity(), e.registrationOpensAt(),
-                e.registrationClosesAt(), e.status());
+                e.registrationClosesAt(), e.status(), e.coOrganizerIds(), e.doorsOpenAt(), e.practicalNotes(), e.onlineCapacity(),
+                e.registrationRequired(), e.questions().stream().map(QuestionDocument::of).toList(),
+                e.coverImage() == null ? null : platform.link("/media/" + e.coverImage()), e.cancellationMessage(), e.bodyId(),
+                e.visibility(), e.seriesId(), null, null);
     }
 }

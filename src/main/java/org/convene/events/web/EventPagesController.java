@@ -96,7 +96,8 @@ class EventPagesController {
             return page(event, form, model, locale);
         }
         try {
-            Registrations.Outcome outcome = registrations.register(event.id(), form.getName(), form.getEmail(), form.getAttendance(), locale);
+            Registrations.Outcome outcome = registrations.register(event.id(), form.getName(), form.getEmail(), form.getAttendance(),
+                    form.getAnswers(), locale);
             redirect.addFlashAttribute("registeredStatus", outcome.registration().status().name());
             redirect.addFlashAttribute("registeredAttendance", outcome.registration().attendance().name());
             redirect.addFlashAttribute("registeredPosition", outcome.registration().waitlistPosition());
@@ -117,6 +118,7 @@ class EventPagesController {
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("positionCounted", Registrations.POSITION_COUNTED);
         model.addAttribute("pageUrl", platform.link("/events/" + event.slug()));
+        model.addAttribute("coverUrl", event.coverImage() == null ? null : platform.link("/media/" + event.coverImage()));
         return "events/show";
     }
 

@@ -25,8 +25,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 @PermitAll
 class RegistrationApiController {
 
-    /** What a client sends. {@code attendance} is IN_PERSON or ONLINE. */
-    record RegistrationRequest(String name, String email, String attendance) {
+    /**
+     * What a client sends. {@code attendance} is IN_PERSON or ONLINE; {@code answers} answer the
+     * event's custom questions by key: text as written, a choice as the option's number (from 0),
+     * a consent as {@code "true"}.
+     */
+    record RegistrationRequest(String name, String email, String attendance, java.util.Map<String, String> answers) {
     }
 
     /** What a client gets back: never the name or e-mail, which the caller already knows. */
@@ -54,7 +58,8 @@ class RegistrationApiController {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").body(problem);
         }
         Attendance attendance = attendance(request.attendance());
-        Registrations.Outcome outcome = registrations.register(eventId, request.name(), request.email(), attendance, locale);
+        Registrations.Outcome outcome = registrations.register(eventId, request.name(), request.email(), attendance,
+                request.answers() == null ? java.util.Map.of() : request.answers(), locale);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(RegistrationResponse.of(outcome.registration()));
     }

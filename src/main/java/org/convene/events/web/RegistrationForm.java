@@ -1,5 +1,7 @@
 package org.convene.events.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.convene.events.internal.Attendance;
 
 /** The registration form on the event page. Checked by the registration service, not here. */
@@ -8,6 +10,8 @@ public class RegistrationForm {
     private String name;
     private String email;
     private Attendance attendance;
+    /** Answers to the event's custom questions by question key (a choice: the option's number). */
+    private Map<String, String> answers = new LinkedHashMap<>();
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -15,4 +19,6 @@ public class RegistrationForm {
     public void setEmail(String email) { this.email = email; }
     public Attendance getAttendance() { return attendance; }
     public void setAttendance(Attendance attendance) { this.attendance = attendance; }
+    public Map<String, String> getAnswers() { return answers; }
+    public void setAnswers(Map<String, String> answers) { this.answers = answers; }
 }
