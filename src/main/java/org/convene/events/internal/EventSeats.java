@@ -68,8 +68,9 @@ public class EventSeats {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean resizeOnline(long eventId, Integer capacity) {
-        Integer current = jdbc.sql("SELECT online_capacity FROM event WHERE id = :id FOR UPDATE").param("id", eventId)
-                .query((rs, n) -> (Integer) rs.getObject(1)).single();
+        int stored = jdbc.sql("SELECT coalesce(online_capacity, -1) FROM event WHERE id = :id FOR UPDATE").param("id", eventId)
+                .query(Integer.class).single();
+        Integer current = stored < 0 ? null : stored;
         if (capacity == null) {
             jdbc.sql("DELETE FROM event_seat WHERE event_id = :id AND attendance = 'ONLINE'").param("id", eventId).update();
             jdbc.sql("UPDATE event SET online_capacity = NULL WHERE id = :id").param("id", eventId).update();
