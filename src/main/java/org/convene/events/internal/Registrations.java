@@ -144,52 +144,49 @@ public class Registrations {
 
     /**
      * Inserts the registration unless one exists for the e-mail, and claims a seat for it in the
-     * same statement. In person without a free seat, it goes on the waitlist. Null when the
-     * e-mail was registered already (nothing written).
+     * same statement: the free seat is locked first, so the registration is written confirmed or
+     * waitlisted at once, with no second statement. Without a free seat (in person, or online when
+     * online places are limited) it goes on the waitlist. Null when the e-mail was registered
+     * already (nothing written; a seat locked for it stays free).
      */
     private Registration insert(Event event, String name, String email, Attendance attendance, String language, String answers) {
         boolean limited = attendance == Attendance.IN_PERSON || event.onlineCapacity() != null;
         var row = jdbc.sql("""
-                        WITH added AS (
+                        WITH free AS (
+                            SELECT event_id, attendance, seat_no FROM event_seat
+                            WHERE :limited AND event_id = :event AND attendance = :attendance AND registration_id IS NULL
+                            LIMIT 1 FOR UPDATE SKIP LOCKED),
+                        added AS (
                             INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language, answers)
-                            SELECT e.id, :name, :email, :attendance, :status,
-                                   CASE WHEN :limited THEN nextval('registration_waitlist_order') END, :language, CAST(:answers AS jsonb)
+                            SELECT e.id, :name, :email, :attendance,
+                                   CASE WHEN :limited AND NOT EXISTS (SELECT 1 FROM free) THEN 'WAITLISTED' ELSE 'CONFIRMED' END,
+                                   CASE WHEN :limited AND NOT EXISTS (SELECT 1 FROM free) THEN nextval('registration_waitlist_order') END,
+                                   :language, CAST(:answers AS jsonb)
                             FROM event e
                             WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at AND e.registration_required
                               AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
                               AND (e.registration_closes_at IS NULL OR now() < e.registration_closes_at)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
-                            RETURNING id, waitlist_order, created_at),
+                            RETURNING id, status, waitlist_order, created_at),
                         seat AS (
-                            UPDATE event_seat SET registration_id = (SELECT id FROM added)
-                            WHERE :limited AND (event_id, attendance, seat_no) = (
-                                SELECT event_id, attendance, seat_no FROM event_seat
-                                WHERE event_id = :event AND attendance = :attendance AND registration_id IS NULL
-                                  AND EXISTS (SELECT 1 FROM added)
-                                LIMIT 1 FOR UPDATE SKIP LOCKED)
-                            RETURNING seat_no)
-                        SELECT added.id, added.waitlist_order, added.created_at, EXISTS (SELECT 1 FROM seat) AS seated
+                            UPDATE event_seat s SET registration_id = added.id FROM added, free
+                            WHERE s.event_id = free.event_id AND s.attendance = free.attendance AND s.seat_no = free.seat_no
+                            RETURNING s.seat_no)
+                        SELECT added.id, added.status, added.waitlist_order, added.created_at, (SELECT count(*) FROM seat) AS seated
                         FROM (SELECT 1) one LEFT JOIN added ON true""")
                 .param("event", event.id()).param("name", name).param("email", email)
                 .param("attendance", attendance.name())
-                .param("status", limited ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
                 .param("limited", limited).param("language", language).param("answers", answers)
-                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getObject("waitlist_order"), rs.getTimestamp("created_at"),
-                        rs.getBoolean("seated")}).single();
+                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getString("status"), rs.getObject("waitlist_order"),
+                        rs.getTimestamp("created_at")}).single();
         Long id = (Long) row[0];
         if (id == null) {
             return null;
         }
-        RegistrationStatus status = RegistrationStatus.CONFIRMED;
-        Integer position = null;
-        if ((Boolean) row[3]) {
-            jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
-        } else if (limited) {
-            status = RegistrationStatus.WAITLISTED;
-            position = positionIfNear(event.id(), attendance, (Long) row[1]);
-        }
+        RegistrationStatus status = RegistrationStatus.valueOf((String) row[1]);
+        Integer position = status == RegistrationStatus.WAITLISTED ? positionIfNear(event.id(), attendance, (Long) row[2]) : null;
         return new Registration(id, event.id(), name, email, attendance, status, position, language,
-                ((java.sql.Timestamp) row[2]).toInstant(), Answers.fromJson(answers));
+                ((java.sql.Timestamp) row[3]).toInstant(), Answers.fromJson(answers));
     }
 
     /**
