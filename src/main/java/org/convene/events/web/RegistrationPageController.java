@@ -3,6 +3,7 @@ package org.convene.events.web;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import org.convene.events.internal.Attendance;
+import org.convene.events.internal.AttendanceConfirmations;
 import org.convene.events.internal.Event;
 import org.convene.events.internal.Events;
 import org.convene.events.internal.Registration;
@@ -31,8 +32,11 @@ class RegistrationPageController {
     private final RegistrationLinks links;
     private final Registrations registrations;
     private final Events events;
+    private final AttendanceConfirmations confirmations;
 
-    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events) {
+    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events,
+                               AttendanceConfirmations confirmations) {
+        this.confirmations = confirmations;
         this.links = links;
         this.registrations = registrations;
         this.events = events;
@@ -45,6 +49,10 @@ class RegistrationPageController {
         model.addAttribute("registration", registration);
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("token", token);
+        boolean joins = RegistrantReminderController.joins(registration);
+        model.addAttribute("joinLink", joins ? links.joinLink(registration.id()) : null);
+        model.addAttribute("joinPath", joins ? "/join/" + links.joinToken(registration.id()) : null);
+        model.addAttribute("attendanceConfirmed", confirmations.confirmedAt(registration.id()).isPresent());
         return "events/registration";
     }
 
