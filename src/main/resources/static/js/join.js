@@ -57,7 +57,7 @@
     } catch (e) {
       return;
     }
-    if (!zone) {
+    if (!zone || zone === el.dataset.eventZone) {
       return;
     }
     var when = new Date(el.dataset.opens);
