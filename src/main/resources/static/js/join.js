@@ -31,7 +31,7 @@
       return;
     }
     var started = Date.now();
-    var value = el.querySelector('.join-countdown-value');
+    var value = el.querySelector('.join-countdown-digits');
     if (value) {
       el.hidden = false;
     }
