@@ -67,13 +67,17 @@ public class RegistrationMails {
     }
 
     private void send(Event event, Registration registration, Locale locale, String subject, String status) {
-        String body = String.join("\n\n",
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(
                 text("events.mail.greeting", locale, registration.name()),
                 status,
-                text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale)),
-                text("events.mail.personalLink", locale),
-                links.link(registration.id()),
-                text("events.mail.signature", locale));
+                text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale))));
+        if (registration.attendance() == Attendance.ONLINE && registration.status() == RegistrationStatus.CONFIRMED) {
+            parts.add(text("events.online.mail.joinLink", locale));
+            parts.add(links.joinLink(registration.id()));
+        }
+        parts.addAll(java.util.List.of(text("events.mail.personalLink", locale), links.link(registration.id()),
+                text("events.mail.signature", locale)));
+        String body = String.join("\n\n", parts);
         outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
     }
 

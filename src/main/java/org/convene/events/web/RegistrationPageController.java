@@ -3,11 +3,9 @@ package org.convene.events.web;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import org.convene.events.internal.Attendance;
+import org.convene.events.internal.AttendanceConfirmations;
 import org.convene.events.internal.Event;
 import org.convene.events.internal.Events;
-import org.convene.events.internal.EventsProperties;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.convene.events.internal.Registration;
 import org.convene.events.internal.RegistrationLinks;
 import org.convene.events.internal.RegistrationRefusedException;
@@ -34,10 +32,13 @@ class RegistrationPageController {
     private final RegistrationLinks links;
     private final Registrations registrations;
     private final Events events;
-    private final EventsProperties properties;
+    private final PersonalLinks personalLinks;
+    private final AttendanceConfirmations confirmations;
 
-    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events, EventsProperties properties) {
-        this.properties = properties;
+    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events,
+                               AttendanceConfirmations confirmations, PersonalLinks personalLinks) {
+        this.personalLinks = personalLinks;
+        this.confirmations = confirmations;
         this.links = links;
         this.registrations = registrations;
         this.events = events;
@@ -50,6 +51,10 @@ class RegistrationPageController {
         model.addAttribute("registration", registration);
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("token", token);
+        boolean joins = RegistrantReminderController.joins(registration);
+        model.addAttribute("joinLink", joins ? links.joinLink(registration.id()) : null);
+        model.addAttribute("joinPath", joins ? "/join/" + links.joinToken(registration.id()) : null);
+        model.addAttribute("attendanceConfirmed", confirmations.confirmedAt(registration.id()).isPresent());
         return "events/registration";
     }
 
@@ -79,30 +84,7 @@ class RegistrationPageController {
         return "redirect:/registrations/" + token;
     }
 
-    /**
-     * The registration a personal link stands for. A link that was changed or made up is a plain
-     * 404; a genuine one stops working {@code convene.events.personal-links-last} after the event
-     * ended (410, with a page that says so), so old e-mails do not open registrations forever.
-     */
-    Registration registrationOf(String token) {
-        Registration registration = links.verify(token).stream().boxed().findFirst().flatMap(registrations::find)
-                .orElseThrow(() -> new NotFoundException("No such registration"));
-        Event event = events.find(registration.eventId()).orElseThrow(() -> new NotFoundException("No such event"));
-        if (event.endsAt().plus(properties.personalLinksLast()).isBefore(java.time.Instant.now())) {
-            throw new PersonalLinkExpiredException();
-        }
-        return registration;
-    }
-
-    static final class PersonalLinkExpiredException extends RuntimeException {
-        PersonalLinkExpiredException() {
-            super("This personal link has expired", null, false, false);
-        }
-    }
-
-    @ExceptionHandler(PersonalLinkExpiredException.class)
-    @ResponseStatus(org.springframework.http.HttpStatus.GONE)
-    String expired() {
-        return "events/link-expired";
+    private Registration registrationOf(String token) {
+        return personalLinks.registrationOf(token);
     }
 }
