@@ -49,13 +49,17 @@ public class RegistrationMails {
     }
 
     private void send(Event event, Registration registration, Locale locale, String subject, String status) {
-        String body = String.join("\n\n",
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(
                 text("events.mail.greeting", locale, registration.name()),
                 status,
                 text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale)),
                 text("events.mail.personalLink", locale),
-                links.link(registration.id()),
-                text("events.mail.signature", locale));
+                links.link(registration.id())));
+        if (registration.status() == RegistrationStatus.CONFIRMED && registration.attendance() == Attendance.IN_PERSON) {
+            parts.add(text("checkIn.mail.ticket", locale) + "\n" + links.link(registration.id()) + "/ticket");
+        }
+        parts.add(text("events.mail.signature", locale));
+        String body = String.join("\n\n", parts);
         outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
     }
 

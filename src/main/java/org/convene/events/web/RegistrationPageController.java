@@ -9,6 +9,7 @@ import org.convene.events.internal.Registration;
 import org.convene.events.internal.RegistrationLinks;
 import org.convene.events.internal.RegistrationRefusedException;
 import org.convene.events.internal.Registrations;
+import org.convene.events.internal.Tickets;
 import org.convene.platform.web.InvalidInputException;
 import org.convene.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -31,11 +32,13 @@ class RegistrationPageController {
     private final RegistrationLinks links;
     private final Registrations registrations;
     private final Events events;
+    private final Tickets tickets;
 
-    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events) {
+    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events, Tickets tickets) {
         this.links = links;
         this.registrations = registrations;
         this.events = events;
+        this.tickets = tickets;
     }
 
     @GetMapping("/registrations/{token}")
@@ -45,6 +48,7 @@ class RegistrationPageController {
         model.addAttribute("registration", registration);
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("token", token);
+        model.addAttribute("ticketCode", tickets.code(registration).orElse(null));
         return "events/registration";
     }
 
