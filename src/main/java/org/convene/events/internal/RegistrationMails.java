@@ -75,8 +75,11 @@ public class RegistrationMails {
             parts.add(text("events.online.mail.joinLink", locale));
             parts.add(links.joinLink(registration.id()));
         }
-        parts.addAll(java.util.List.of(text("events.mail.personalLink", locale), links.link(registration.id()),
-                text("events.mail.signature", locale)));
+        parts.addAll(java.util.List.of(text("events.mail.personalLink", locale), links.link(registration.id())));
+        if (registration.status() == RegistrationStatus.CONFIRMED && registration.attendance() == Attendance.IN_PERSON) {
+            parts.add(text("checkIn.mail.ticket", locale) + "\n" + links.link(registration.id()) + "/ticket");
+        }
+        parts.add(text("events.mail.signature", locale));
         String body = String.join("\n\n", parts);
         outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
     }

@@ -51,7 +51,7 @@ class PersonalLinks {
         }
     }
 
-    @ControllerAdvice(assignableTypes = {RegistrationPageController.class, RegistrantReminderController.class})
+    @ControllerAdvice(assignableTypes = {RegistrationPageController.class, RegistrantReminderController.class, TicketController.class})
     static class Expired {
         @ExceptionHandler(ExpiredException.class)
         @ResponseStatus(HttpStatus.GONE)

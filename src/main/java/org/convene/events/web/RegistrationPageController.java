@@ -10,6 +10,7 @@ import org.convene.events.internal.Registration;
 import org.convene.events.internal.RegistrationLinks;
 import org.convene.events.internal.RegistrationRefusedException;
 import org.convene.events.internal.Registrations;
+import org.convene.events.internal.Tickets;
 import org.convene.platform.web.InvalidInputException;
 import org.convene.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -34,11 +35,13 @@ class RegistrationPageController {
     private final Events events;
     private final PersonalLinks personalLinks;
     private final AttendanceConfirmations confirmations;
+    private final Tickets tickets;
 
     RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events,
-                               AttendanceConfirmations confirmations, PersonalLinks personalLinks) {
+                               AttendanceConfirmations confirmations, PersonalLinks personalLinks, Tickets tickets) {
         this.personalLinks = personalLinks;
         this.confirmations = confirmations;
+        this.tickets = tickets;
         this.links = links;
         this.registrations = registrations;
         this.events = events;
@@ -55,6 +58,7 @@ class RegistrationPageController {
         model.addAttribute("joinLink", joins ? links.joinLink(registration.id()) : null);
         model.addAttribute("joinPath", joins ? "/join/" + links.joinToken(registration.id()) : null);
         model.addAttribute("attendanceConfirmed", confirmations.confirmedAt(registration.id()).isPresent());
+        model.addAttribute("ticketCode", tickets.code(registration).orElse(null));
         return "events/registration";
     }
 
