@@ -367,8 +367,8 @@ public class Events {
      * {@code organizationId} those it organizes or co-organizes, with {@code bodyId} those the body hosts.
      */
     public List<Event> feed(Long organizationId, Long bodyId, Readership readership) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
-                 FROM event WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > now() - interval '90 days'""");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM event WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > now() - interval '90 days'");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         readableBy(readership, sql, params);
         if (organizationId != null) {
