@@ -325,6 +325,18 @@ class EventListingTest {
     }
 
     @Test
+    void theListsFiltersAreInTheOpenApiDocument() {
+        String openApi = page("/api/openapi.json");
+        int list = openApi.indexOf("\"/api/v1/events\"");
+        assertThat(list).isNotNegative();
+        String listPath = openApi.substring(list, openApi.indexOf("\"/api/v1/", list + 10) < 0 ? openApi.length() : openApi.indexOf("\"/api/v1/", list + 10));
+        for (String parameter : List.of("when", "region", "organization", "format", "month", "page")) {
+            assertThat(listPath).as(parameter).contains("\"name\":\"" + parameter + "\"");
+        }
+        assertThat(listPath).contains("YYYY-MM");
+    }
+
+    @Test
     void theEventPageNamesItsHostsAndLinksToAMapOfTheVenue() {
         Corner c = network.corner();
         EventDraft d = EventFixtures.organizedBy(EventFixtures.draft(EventFormat.HYBRID, 5), c.member().id(), List.of(c.partner().id(), c.outsider().id()));
