@@ -36,4 +36,5 @@ CREATE TABLE registration_reminder (
 ALTER TABLE registration ADD COLUMN attendance_confirmed_at TIMESTAMPTZ;
 
 -- The reminder job looks for published events starting soon.
+-- Also the public lists' order (upcoming soonest first, past latest first) and the month filter's range.
 CREATE INDEX event_published_start ON event (starts_at) WHERE status = 'PUBLISHED';

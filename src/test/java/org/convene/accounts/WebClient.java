@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * with every form, does not follow redirects, and comes from its own client address
  * ({@code X-Forwarded-For}, honoured behind the loopback proxy) so tests do not share a login allowance.
  */
-final class WebClient {
+public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -30,19 +30,19 @@ final class WebClient {
     private final String base;
     private final String clientAddress;
 
-    WebClient(int port) {
+    public WebClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         this.clientAddress = "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
 
     /** Posts a form with a fresh CSRF token of this session. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrfToken());
         return postRaw(path, withToken);
@@ -56,12 +56,12 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> login(String email, String password) {
+    public HttpResponse<String> login(String email, String password) {
         return post("/login", Map.of("email", email, "password", password));
     }
 
     /** Logs in and checks that it worked (an account without 2FA). */
-    WebClient signedIn(String email, String password) {
+    public WebClient signedIn(String email, String password) {
         HttpResponse<String> response = login(email, password);
         if (!location(response).endsWith("/admin")) {
             throw new AssertionError("Login failed: " + response.statusCode() + " " + location(response));
@@ -82,16 +82,16 @@ final class WebClient {
                 .map(c -> c.getValue()).findFirst().orElse(null);
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", clientAddress)
                 .header("Accept", "text/html").header("Accept-Language", "en");
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -113,25 +113,6 @@ public class Events {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE slug = :slug").param("slug", slug).query(Events::map).optional();
     }
 
-    /** Published events that have not ended, soonest first. */
-    public List<Event> upcoming(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE status = 'PUBLISHED' AND ends_at > now() ORDER BY starts_at LIMIT :limit")
-                .param("limit", limit).query(Events::map).list();
-    }
-
-    /**
-     * The events of a subscribable calendar feed: published and cancelled ones (so that subscribers'
-     * calendars learn of a cancellation) from the last 90 days on, of one organization or, with
-     * null, of the whole network.
-     */
-    public List<Event> forFeed(Long organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM event WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > now() - interval '90 days'
-                          AND (CAST(:org AS bigint) IS NULL OR organization_id = :org)
-                        ORDER BY starts_at LIMIT 1000""")
-                .param("org", organizationId).query(Events::map).list();
-    }
-
     /** The events a staff member may edit: all of them for network admins (organizationId null), else their organization's. */
     public List<Event> editableBy(Long organizationId, boolean networkAdmin) {
         if (networkAdmin) {
@@ -326,5 +307,94 @@ public class Events {
 
     private static String clean(String s) {
         return blank(s) ? null : s.strip();
+    }
+
+    // ---- lists and feeds as one reader may see them (see Readership)
+
+    /**
+     * What a list of events asks for: upcoming (soonest first) or past (latest first) published
+     * events. Each filter given narrows the list: {@code regionOrganizationIds} (the organizations
+     * of a region) and {@code organizationId} keep the events that such an organization organizes
+     * or co-organizes, {@code format} one format, {@code month} those starting in that month of the
+     * event's own time zone (the month its page shows).
+     */
+    public record Listing(boolean past, java.util.Set<Long> regionOrganizationIds, Long organizationId, EventFormat format,
+                          java.time.YearMonth month, Readership readership, int offset, int limit) {
+    }
+
+    public List<Event> list(Listing listing) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM event WHERE status = 'PUBLISHED'")
+                .append(listing.past() ? " AND ends_at <= now()" : " AND ends_at > now()");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        readableBy(listing.readership(), sql, params);
+        if (listing.regionOrganizationIds() != null) {
+            sql.append(" AND (organization_id = ANY (CAST(:regionOrgs AS bigint[])) OR co_organizer_ids && CAST(:regionOrgs AS bigint[]))");
+            params.put("regionOrgs", bigints(listing.regionOrganizationIds()));
+        }
+        if (listing.organizationId() != null) {
+            sql.append(" AND (organization_id = :org OR co_organizer_ids @> ARRAY[CAST(:org AS bigint)])");
+            params.put("org", listing.organizationId());
+        }
+        if (listing.format() != null) {
+            sql.append(" AND format = :format");
+            params.put("format", listing.format().name());
+        }
+        if (listing.month() != null) {
+            // Time zones lie within 14 hours of UTC: the UTC range lets the index narrow first.
+            sql.append(" AND starts_at >= :monthFrom AND starts_at < :monthTo")
+                    .append(" AND to_char(starts_at AT TIME ZONE time_zone, 'YYYY-MM') = :month");
+            Instant from = listing.month().atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Instant to = listing.month().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            params.put("monthFrom", Timestamp.from(from.minus(java.time.Duration.ofHours(14))));
+            params.put("monthTo", Timestamp.from(to.plus(java.time.Duration.ofHours(14))));
+            params.put("month", listing.month().toString());
+        }
+        sql.append(listing.past() ? " ORDER BY starts_at DESC, id DESC" : " ORDER BY starts_at, id").append(" LIMIT :limit OFFSET :offset");
+        params.put("limit", listing.limit());
+        params.put("offset", listing.offset());
+        return jdbc.sql(sql.toString()).params(params).query(Events::map).list();
+    }
+
+    /**
+     * The events of a calendar feed as one reader may see them: published and cancelled ones (so
+     * that subscribers' calendars learn of a cancellation) from the last 90 days on; with
+     * {@code organizationId} those it organizes or co-organizes, with {@code bodyId} those the body hosts.
+     */
+    public List<Event> feed(Long organizationId, Long bodyId, Readership readership) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM event WHERE status IN ('PUBLISHED', 'CANCELLED') AND ends_at > now() - interval '90 days'");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        readableBy(readership, sql, params);
+        if (organizationId != null) {
+            sql.append(" AND (organization_id = :org OR co_organizer_ids @> ARRAY[CAST(:org AS bigint)])");
+            params.put("org", organizationId);
+        }
+        if (bodyId != null) {
+            sql.append(" AND body_id = :body");
+            params.put("body", bodyId);
+        }
+        sql.append(" ORDER BY starts_at LIMIT 1000");
+        return jdbc.sql(sql.toString()).params(params).query(Events::map).list();
+    }
+
+    /** The same rule as {@link Readership#maySee} for published and cancelled events, as SQL. */
+    private static void readableBy(Readership readership, StringBuilder sql, java.util.Map<String, Object> params) {
+        if (readership.everything()) {
+            return;
+        }
+        sql.append(" AND (visibility = 'PUBLIC'");
+        if (!readership.bodyIds().isEmpty()) {
+            sql.append(" OR body_id = ANY (CAST(:readerBodies AS bigint[]))");
+            params.put("readerBodies", bigints(readership.bodyIds()));
+        }
+        if (readership.ownOrganizationId() != null) {
+            sql.append(" OR organization_id = :readerOrganization");
+            params.put("readerOrganization", readership.ownOrganizationId());
+        }
+        sql.append(")");
+    }
+
+    private static String bigints(java.util.Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

@@ -96,10 +96,18 @@ public class RegistrationLinks {
     }
 
     private byte[] mac(byte[] purpose, long id) {
+        return sign(ByteBuffer.allocate(purpose.length + 8).put(purpose).putLong(id).array());
+    }
+
+    /**
+     * The truncated HMAC of a message under the shared key. Other signed links sign a purpose
+     * label before the id, so their messages are never 8 bytes long like a registration id.
+     */
+    byte[] sign(byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(ByteBuffer.allocate(purpose.length + 8).put(purpose).putLong(id).array()), MAC_BYTES);
+            return Arrays.copyOf(mac.doFinal(message), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -27,6 +27,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.convene.platform.web.InvalidInputException;
 
 /**
  * Events in the REST API: anyone reads published events; staff create events with a personal API
@@ -74,27 +79,67 @@ class EventApiController {
         }
     }
 
+    static final int PAGE_SIZE = 100;
+
     private final Events events;
     private final EventSeries series;
     private final PlatformProperties platform;
+    private final EventAudience audience;
+    private final EventListings listings;
 
-    EventApiController(Events events, EventSeries series, PlatformProperties platform) {
+    EventApiController(Events events, EventSeries series, PlatformProperties platform, EventAudience audience,
+                       EventListings listings) {
         this.events = events;
         this.series = series;
         this.platform = platform;
+        this.audience = audience;
+        this.listings = listings;
     }
 
+    @Operation(summary = "Published events, upcoming (soonest first) or past (latest first), 100 a page",
+            description = "Events limited to a body's staff are listed only for a bearer token of such staff (or of a network admin, "
+                    + "or of staff of the organizing organization). A Link header with rel=\"next\" points to the next page. "
+                    + "An unknown filter value is a 400 problem naming the field.")
     @PermitAll
     @GetMapping
-    List<EventDocument> upcoming() {
-        return events.upcoming(500).stream().map(this::document).toList();
+    ResponseEntity<List<EventDocument>> list(
+            @Parameter(description = "upcoming (default) or past") @RequestParam(required = false) String when,
+            @Parameter(description = "A region's slug: events one of whose organizers (organizer or co-organizer) is in that region")
+            @RequestParam(required = false) String region,
+            @Parameter(description = "A member organization's slug or id: events it organizes or co-organizes")
+            @RequestParam(required = false) String organization,
+            @Parameter(description = "IN_PERSON, ONLINE or HYBRID") @RequestParam(required = false) String format,
+            @Parameter(description = "YYYY-MM: events starting in that month, in the event's own time zone")
+            @RequestParam(required = false) String month,
+            @Parameter(description = "Page number, from 1") @RequestParam(required = false) String page) {
+        EventListings.Filters filters = new EventListings.Filters(when, region, organization, format, month, page);
+        EventListings.Page found = listings.find(filters, audience.current(), PAGE_SIZE);
+        if (!found.problems().isEmpty()) {
+            throw new InvalidInputException(found.problems());
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (found.more()) {
+            String next = UriComponentsBuilder.fromUriString(platform.link("/api/v1/events"))
+                    .queryParamIfPresent("when", java.util.Optional.ofNullable(blankToNull(filters.when())))
+                    .queryParamIfPresent("region", java.util.Optional.ofNullable(blankToNull(filters.region())))
+                    .queryParamIfPresent("organization", java.util.Optional.ofNullable(blankToNull(filters.organization())))
+                    .queryParamIfPresent("format", java.util.Optional.ofNullable(blankToNull(filters.format())))
+                    .queryParamIfPresent("month", java.util.Optional.ofNullable(blankToNull(filters.month())))
+                    .queryParam("page", found.number() + 1).encode().build().toUriString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(found.events().stream().map(this::document).toList());
     }
 
+    @Operation(summary = "One event, if the caller may see it (else 404)")
     @PermitAll
     @GetMapping("/{id}")
     EventDocument one(@PathVariable long id) {
-        return events.find(id).filter(e -> e.status() != EventStatus.DRAFT).map(this::document)
-                .orElseThrow(() -> new NotFoundException("There is no published event with this id."));
+        return document(audience.visible(id));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @PreAuthorize("@eventAccess.canOrganize(#request.organizationId())")

@@ -42,15 +42,18 @@ class RegistrationApiController {
 
     private final Registrations registrations;
     private final RegistrationAllowance allowance;
+    private final EventAudience audience;
 
-    RegistrationApiController(Registrations registrations, RegistrationAllowance allowance) {
+    RegistrationApiController(Registrations registrations, RegistrationAllowance allowance, EventAudience audience) {
         this.registrations = registrations;
         this.allowance = allowance;
+        this.audience = audience;
     }
 
     @PostMapping
     ResponseEntity<?> register(@PathVariable long eventId, @RequestBody RegistrationRequest request, Locale locale,
                                HttpServletRequest http) {
+        audience.visible(eventId);
         if (!allowance.tryTake(http)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many registrations from this address; try again in a minute.");
