@@ -26,4 +26,9 @@ public class StaffDirectory {
     public long createAccount(String email, String displayName, String password, StaffRole role, Long organizationId) {
         return accounts.create(email, displayName, encoder.encode(password), role, organizationId);
     }
+
+    /** The staff member with this id while their account is active (for links that stand for them, such as a private calendar feed). */
+    public java.util.Optional<StaffMember> activeMember(long id) {
+        return accounts.byId(id).filter(StaffAccounts.Account::active).map(StaffAccounts.Account::member);
+    }
 }

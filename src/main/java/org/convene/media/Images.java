@@ -54,6 +54,18 @@ public class Images {
      * @throws RefusedImageException when the upload is too large or not an accepted image
      */
     public String storeLogo(InputStream upload, long declaredSize) {
+        return store(upload, declaredSize, properties.logoSize());
+    }
+
+    /** As {@link #storeLogo}, for a cover picture (an event's): scaled down to at most {@value #COVER_SIDE} pixels a side. */
+    public String storeCover(InputStream upload, long declaredSize) {
+        return store(upload, declaredSize, COVER_SIDE);
+    }
+
+    /** The longest side of a stored cover picture. */
+    public static final int COVER_SIDE = 1600;
+
+    private String store(InputStream upload, long declaredSize, int longestSide) {
         long max = properties.maxImageBytes();
         if (declaredSize > max) {
             throw new RefusedImageException(Reason.TOO_LARGE, "The image is larger than " + max + " bytes.");
@@ -64,7 +76,7 @@ public class Images {
             throw new RefusedImageException(Reason.NOT_AN_IMAGE, "Only JPEG, PNG, WebP and GIF images are accepted, not " + type + ".");
         }
         BufferedImage image = decode(bytes);
-        BufferedImage scaled = scaleDown(image, properties.logoSize());
+        BufferedImage scaled = scaleDown(image, longestSide);
         boolean png = scaled.getColorModel().hasAlpha();
         String name = randomName() + (png ? ".png" : ".jpg");
         write(scaled, png ? "png" : "jpeg", properties.dir().resolve(name));

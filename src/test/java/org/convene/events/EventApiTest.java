@@ -50,7 +50,8 @@ class EventApiTest {
         HttpResponse<String> read = fixtures.get(port, "/api/v1/events/" + id);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"startsAt\":\"2031-06-02T16:00:00Z\"");
-        assertThat(fixtures.get(port, "/api/v1/events").body()).contains("\"id\":" + id);
+        // the list is paged (100 a page): the month filter keeps it to the few events starting then
+        assertThat(fixtures.get(port, "/api/v1/events?month=2031-06").body()).contains("\"id\":" + id);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.convene.events.internal.EventDraft;
 import org.convene.events.internal.EventFormat;
 import org.convene.events.internal.EventStatus;
 import org.convene.events.internal.Events;
+import org.convene.events.internal.Visibility;
 import org.convene.platform.i18n.TranslatedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,36 @@ public class EventFixtures {
                 null, format, start, start.plus(Duration.ofHours(3)), "Europe/Lisbon",
                 format == EventFormat.ONLINE ? null : "Harbour Hall", "1 Quay Street, Lisbon", "Tram 15 to the harbour.",
                 "Step-free access, hearing loop, quiet room.", capacity, null, null, EventStatus.PUBLISHED);
+    }
+
+    /** The draft as a meeting of a body, seen only by the staff of the body's member organizations. */
+    public static EventDraft restrictedToBody(EventDraft d, long bodyId) {
+        return copy(d, d.organizationId(), d.coOrganizerIds(), d.startsAt(), d.status(), bodyId, Visibility.BODY_STAFF);
+    }
+
+    /** The draft as a public event hosted by a body. */
+    public static EventDraft hostedBy(EventDraft d, long bodyId) {
+        return copy(d, d.organizationId(), d.coOrganizerIds(), d.startsAt(), d.status(), bodyId, Visibility.PUBLIC);
+    }
+
+    /** The draft with another organizer (null: the network) and co-organizers. */
+    public static EventDraft organizedBy(EventDraft d, Long organizationId, List<Long> coOrganizerIds) {
+        return copy(d, organizationId, coOrganizerIds, d.startsAt(), d.status(), d.bodyId(), d.visibility());
+    }
+
+    /** The draft starting at another time, lasting as long. */
+    public static EventDraft startingAt(EventDraft d, Instant start) {
+        return copy(d, d.organizationId(), d.coOrganizerIds(), start, d.status(), d.bodyId(), d.visibility());
+    }
+
+    // The one place in the tests that calls EventDraft's full constructor.
+    private static EventDraft copy(EventDraft d, Long organizationId, List<Long> coOrganizerIds, Instant start, EventStatus status,
+                                   Long bodyId, Visibility visibility) {
+        Instant end = start.plus(Duration.between(d.startsAt(), d.endsAt()));
+        return new EventDraft(d.title(), d.description(), organizationId, d.format(), start, end, d.timeZone(), d.venueName(),
+                d.venueAddress(), d.venueDirections(), d.accessibility(), d.capacity(), d.registrationOpensAt(),
+                d.registrationClosesAt(), status, coOrganizerIds, d.doorsOpenAt(), d.practicalNotes(), d.onlineCapacity(),
+                d.registrationRequired(), d.questions(), d.cancellationMessage(), bodyId, visibility);
     }
 
     public Event published(EventFormat format, int capacity) {

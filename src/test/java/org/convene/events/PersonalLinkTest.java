@@ -68,6 +68,47 @@ class PersonalLinkTest {
     }
 
     @Test
+    void aLinkSignedWithAnotherInstallationsKeyIsA404() throws Exception {
+        Event event = fixtures.published(EventFormat.IN_PERSON, 5);
+        String email = uniqueEmail("nia");
+        long id = register(event, email, "IN_PERSON");
+        // the same registration id, signed with a key this installation never had
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+        byte[] signature = java.util.Arrays.copyOf(mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(id).array()), 16);
+        String foreign = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.nio.ByteBuffer.allocate(24).putLong(id).put(signature).array());
+        assertThat(fixtures.get(port, "/registrations/" + foreign).statusCode()).isEqualTo(404);
+        assertThat(fixtures.get(port, fixtures.personalPath(email)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void personalLinksExpireAMonthAfterTheEventEnded() {
+        EventDraft d = EventFixtures.draft(EventFormat.IN_PERSON, 5);
+        java.time.Instant now = java.time.Instant.now();
+        Event longAgo = fixtures.create(new EventDraft(d.title(), d.description(), null, d.format(), now.minus(java.time.Duration.ofDays(40)),
+                now.minus(java.time.Duration.ofDays(31)), d.timeZone(), d.venueName(), null, null, null, 5, null, null, d.status()));
+        Event lastWeek = fixtures.create(new EventDraft(d.title(), d.description(), null, d.format(), now.minus(java.time.Duration.ofDays(8)),
+                now.minus(java.time.Duration.ofDays(7)), d.timeZone(), d.venueName(), null, null, null, 5, null, null, d.status()));
+        long old = pastRegistration(longAgo);
+        long recent = pastRegistration(lastWeek);
+
+        HttpResponse<String> expired = fixtures.get(port, links.path(old));
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("This link has expired");
+        assertThat(fixtures.postJson(port, links.path(old) + "/cancel", "").statusCode()).isIn(403, 410);
+        assertThat(fixtures.get(port, links.path(recent)).statusCode()).isEqualTo(200);
+    }
+
+    /** A registration for an event that is over (nobody can register for it any more, so written directly). */
+    private long pastRegistration(Event event) {
+        return fixtures.jdbc().sql("""
+                        INSERT INTO registration (event_id, name, email, attendance, status, language)
+                        VALUES (:event, 'Past Person', :email, 'IN_PERSON', 'CONFIRMED', 'en') RETURNING id""")
+                .param("event", event.id()).param("email", uniqueEmail("past")).query(Long.class).single();
+    }
+
+    @Test
     void aLinkForARegistrationThatDoesNotExistIsA404() {
         assertThat(fixtures.get(port, links.path(987654321L)).statusCode()).isEqualTo(404);
     }

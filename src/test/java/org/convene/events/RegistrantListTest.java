@@ -52,9 +52,16 @@ class RegistrantListTest {
     void organizersSeeCountsColumnsAndTheWaitlistPosition() {
         long org = organization();
         Event event = fixtures.publishedBy(org, EventFormat.HYBRID, 1);
-        register(event, "Ana Costa", uniqueEmail("ana"), "IN_PERSON");
+        String ana = uniqueEmail("ana");
+        String chidi = uniqueEmail("chidi");
+        register(event, "Ana Costa", ana, "IN_PERSON");
         register(event, "Bilal Haddad", uniqueEmail("bilal"), "IN_PERSON");
-        register(event, "Chidi Okafor", uniqueEmail("chidi"), "ONLINE");
+        register(event, "Chidi Okafor", chidi, "ONLINE");
+        // checked in at the door, and joined online
+        fixtures.jdbc().sql("UPDATE registration SET checked_in_at = now() WHERE lower(email) = lower(:e)").param("e", ana).update();
+        fixtures.jdbc().sql("""
+                        INSERT INTO online_attendance (registration_id, event_id)
+                        SELECT id, event_id FROM registration WHERE lower(email) = lower(:e)""").param("e", chidi).update();
 
         HttpResponse<String> page = signedIn(staff.create(StaffRole.ORG_EDITOR, org)).get("/admin/events/" + event.id() + "/registrations");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -62,7 +69,11 @@ class RegistrantListTest {
         assertThat(summary).containsSubsequence("1</span> <span>confirmed in person", "1</span> <span>on the waitlist",
                 "1</span> <span>online", "0</span> <span>cancelled");
         assertThat(page.body()).contains("3 registrations").contains("Ana Costa").contains("Chidi Okafor")
-                .contains("Waitlisted (no. 1)");
+                .contains("Waitlisted (no. 1)").contains("Checked in / joined");
+        // the check-in (in person) and first join (online) times fill the column; Bilal has neither (nor has anyone a referrer)
+        assertThat(emptyCells(row(page.body(), "Ana Costa"))).isEqualTo(1);
+        assertThat(emptyCells(row(page.body(), "Chidi Okafor"))).isEqualTo(1);
+        assertThat(emptyCells(row(page.body(), "Bilal Haddad"))).isEqualTo(2);
     }
 
     @Test
@@ -206,6 +217,14 @@ class RegistrantListTest {
             request.header("Authorization", "Bearer " + token);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String row(String page, String name) {
+        return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(name)).findFirst().orElseThrow();
+    }
+
+    private static long emptyCells(String row) {
+        return java.util.regex.Pattern.compile("registrant-none").matcher(row).results().count();
     }
 
     static String between(String text, String from, String to) {

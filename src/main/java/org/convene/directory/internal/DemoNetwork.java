@@ -20,6 +20,8 @@ import org.convene.platform.i18n.TranslatedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.convene.directory.DemoNetworkLoaded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +42,11 @@ public class DemoNetwork {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final PlatformProperties platform;
+    private final ApplicationEventPublisher publisher;
 
     DemoNetwork(DemoProperties properties, OrganizationStore organizations, StructureStore structure, StaffDirectory staff,
-                AuditLog audit, PlatformProperties platform) {
+                AuditLog audit, PlatformProperties platform, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.properties = properties;
         this.organizations = organizations;
         this.structure = structure;
@@ -105,6 +109,7 @@ public class DemoNetwork {
                 "https://example.org/seeds", true, List.of(ids.get("RHC"), ids.get("RMV"), ids.get("NDG"), ids.get("GVCU"))));
         audit.record("directory.demo.loaded", "network", null, ORGANIZATIONS.length + " organizations");
         createDemoAdmin();
+        publisher.publishEvent(new DemoNetworkLoaded(committee));
         return true;
     }
 

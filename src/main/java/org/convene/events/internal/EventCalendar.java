@@ -41,9 +41,35 @@ public class EventCalendar {
         return of(List.of(event), locale);
     }
 
+    /**
+     * The calendar file of one registrant: the event with their join link (for online attendance,
+     * null otherwise) as its URL, in its description after {@code joinNote} and as its location
+     * when it has no venue. Only served behind the registrant's personal link.
+     */
+    public String personal(Event event, Locale locale, String joinNote, String joinLink) {
+        VEvent vevent = vevent(event, locale);
+        if (joinLink != null) {
+            PropertyList properties = vevent.getPropertyList();
+            String description = event.description().in(locale);
+            String withLink = (description.isBlank() ? "" : description + "\n\n") + joinNote + "\n" + joinLink;
+            List<Property> changed = new ArrayList<>(properties.getAll().stream()
+                    .filter(p -> !p.getName().equals(Property.DESCRIPTION) && !p.getName().equals(Property.URL)).toList());
+            changed.add(new Description(withLink));
+            changed.add(new Url(URI.create(joinLink)));
+            if (location(event).isBlank()) {
+                changed.add(new Location(joinLink));
+            }
+            vevent = new VEvent(new PropertyList(changed));
+        }
+        return write(List.of(vevent));
+    }
+
     /** One calendar with several events, for a subscribable feed. */
     public String of(List<Event> events, Locale locale) {
-        List<CalendarComponent> vevents = events.stream().<CalendarComponent>map(e -> vevent(e, locale)).toList();
+        return write(events.stream().<CalendarComponent>map(e -> vevent(e, locale)).toList());
+    }
+
+    private String write(List<CalendarComponent> vevents) {
         // No METHOD: a file to import, not an iTIP message (PUBLISH would require an ORGANIZER address).
         PropertyList calendarProperties = new PropertyList(List.of(new ProdId("-//Convene//Events//EN"),
                 ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));

@@ -17,10 +17,14 @@ public class Registrants {
 
     public static final int PAGE_SIZE = 50;
 
-    /** One registrant. {@code waitlistPosition} is 1 for the first in line, null unless waitlisted. */
+    /**
+     * One registrant. {@code waitlistPosition} is 1 for the first in line (of the waitlist for their
+     * way of attending), null unless waitlisted; {@code attendedAt} when they were checked in at the
+     * door or first joined online, null until then.
+     */
     public record Registrant(long id, String name, String email, Attendance attendance, RegistrationStatus status,
                              Integer waitlistPosition, Instant registeredAt, Long referralOrganizationId,
-                             Instant referralConsentAt) {
+                             Instant referralConsentAt, Instant attendedAt) {
     }
 
     /** What the organizer looks for: text in the name or e-mail, a status, an attendance type (null: any). */
@@ -67,11 +71,13 @@ public class Registrants {
     }
 
     private static final String SELECT = """
-            WITH line AS (SELECT id, row_number() OVER (ORDER BY waitlist_order) AS position
+            WITH line AS (SELECT id, row_number() OVER (PARTITION BY attendance ORDER BY waitlist_order) AS position
                           FROM registration WHERE event_id = :event AND status = 'WAITLISTED')
             SELECT r.id, r.name, r.email, r.attendance, r.status, line.position, r.created_at,
-                   r.referral_organization_id, r.referral_consent_at
+                   r.referral_organization_id, r.referral_consent_at,
+                   CASE WHEN r.attendance = 'ONLINE' THEN online.first_joined_at ELSE r.checked_in_at END AS attended_at
             FROM registration r LEFT JOIN line ON line.id = r.id
+                 LEFT JOIN online_attendance online ON online.registration_id = r.id
             """;
     private static final String MATCHES = """
             r.event_id = :event
@@ -176,9 +182,11 @@ public class Registrants {
         Object position = rs.getObject("position");
         Object referral = rs.getObject("referral_organization_id");
         Timestamp consent = rs.getTimestamp("referral_consent_at");
+        Timestamp attended = rs.getTimestamp("attended_at");
         return new Registrant(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                 Attendance.valueOf(rs.getString("attendance")), RegistrationStatus.valueOf(rs.getString("status")),
                 position == null ? null : ((Number) position).intValue(), rs.getTimestamp("created_at").toInstant(),
-                referral == null ? null : ((Number) referral).longValue(), consent == null ? null : consent.toInstant());
+                referral == null ? null : ((Number) referral).longValue(), consent == null ? null : consent.toInstant(),
+                attended == null ? null : attended.toInstant());
     }
 }

@@ -1,12 +1,19 @@
 package org.convene.events.internal;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One person's registration for one event.
  *
  * @param waitlistPosition 1 for the first in line; null unless waitlisted
+ * @param answers          answers to the event's custom questions by question key (a consent: when it was given)
  */
 public record Registration(long id, long eventId, String name, String email, Attendance attendance,
-                           RegistrationStatus status, Integer waitlistPosition, String language, Instant createdAt) {
+                           RegistrationStatus status, Integer waitlistPosition, String language, Instant createdAt,
+                           Map<String, String> answers) {
+
+    public Registration {
+        answers = answers == null ? Map.of() : Map.copyOf(answers);
+    }
 }

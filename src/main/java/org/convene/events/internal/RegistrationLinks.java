@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * registration id followed by an HMAC-SHA256 of it (truncated to 128 bits). The key lives in the
  * database, so every node accepts every link and a link can be written again into later e-mails.
  * A changed character anywhere gives a token that does not verify.
+ * <p>
+ * The join link of an online registrant ({@code /join/{token}}) is built alike, but its MAC covers
+ * a purpose byte before the id: a personal-page token is no join token and the other way round.
  */
 @Component
 public class RegistrationLinks {
@@ -34,9 +37,30 @@ public class RegistrationLinks {
         this.platform = platform;
     }
 
+    private static final byte[] PERSONAL = {};
+    private static final byte[] JOIN = {'J'};
+
     public String token(long registrationId) {
+        return token(PERSONAL, registrationId);
+    }
+
+    public String joinToken(long registrationId) {
+        return token(JOIN, registrationId);
+    }
+
+    /** The absolute join link of an online registrant. */
+    public String joinLink(long registrationId) {
+        return platform.link("/join/" + joinToken(registrationId));
+    }
+
+    /** The registration a join token stands for, or empty when it is malformed, its signature wrong or it is a personal-page token. */
+    public OptionalLong verifyJoin(String token) {
+        return verify(JOIN, token);
+    }
+
+    private String token(byte[] purpose, long registrationId) {
         ByteBuffer buffer = ByteBuffer.allocate(8 + MAC_BYTES);
-        buffer.putLong(registrationId).put(mac(registrationId));
+        buffer.putLong(registrationId).put(mac(purpose, registrationId));
         return ENCODER.encodeToString(buffer.array());
     }
 
@@ -50,6 +74,10 @@ public class RegistrationLinks {
 
     /** The registration a token stands for, or empty when it is malformed or its signature is wrong. */
     public OptionalLong verify(String token) {
+        return verify(PERSONAL, token);
+    }
+
+    private OptionalLong verify(byte[] purpose, String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) {
             return OptionalLong.empty();
         }
@@ -64,14 +92,22 @@ public class RegistrationLinks {
         }
         long id = ByteBuffer.wrap(bytes).getLong();
         byte[] given = Arrays.copyOfRange(bytes, 8, bytes.length);
-        return MessageDigest.isEqual(given, mac(id)) ? OptionalLong.of(id) : OptionalLong.empty();
+        return MessageDigest.isEqual(given, mac(purpose, id)) ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
-    private byte[] mac(long id) {
+    private byte[] mac(byte[] purpose, long id) {
+        return sign(ByteBuffer.allocate(purpose.length + 8).put(purpose).putLong(id).array());
+    }
+
+    /**
+     * The truncated HMAC of a message under the shared key. Other signed links sign a purpose
+     * label before the id, so their messages are never 8 bytes long like a registration id.
+     */
+    byte[] sign(byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(ByteBuffer.allocate(8).putLong(id).array()), MAC_BYTES);
+            return Arrays.copyOf(mac.doFinal(message), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package org.convene.events.internal;
 
+import java.util.List;
 import java.util.Locale;
 import org.convene.mail.MailOutbox;
 import org.convene.mail.OutgoingMail;
@@ -48,14 +49,38 @@ public class RegistrationMails {
         send(event, registration, locale, text("events.mail.promoted.subject", locale, title), text("events.mail.promoted.status", locale, title));
     }
 
+    /**
+     * Tells everyone still registered (confirmed or waiting) that the event is cancelled, with the
+     * organizer's message, in the transaction that cancels it.
+     */
+    public int eventCancelled(Event event) {
+        List<Registration> active = jdbc.sql("SELECT " + Registrations.COLUMNS + " FROM registration r WHERE event_id = :id AND status <> 'CANCELLED' ORDER BY id")
+                .param("id", event.id()).query(Registrations::map).list();
+        for (Registration registration : active) {
+            Locale locale = Locale.forLanguageTag(registration.language());
+            String title = event.title().in(locale);
+            String status = text("events.mail.cancelled.status", locale, title)
+                    + (event.cancellationMessage() == null ? "" : "\n\n" + event.cancellationMessage());
+            send(event, registration, locale, text("events.mail.cancelled.subject", locale, title), status);
+        }
+        return active.size();
+    }
+
     private void send(Event event, Registration registration, Locale locale, String subject, String status) {
-        String body = String.join("\n\n",
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(
                 text("events.mail.greeting", locale, registration.name()),
                 status,
-                text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale)),
-                text("events.mail.personalLink", locale),
-                links.link(registration.id()),
-                text("events.mail.signature", locale));
+                text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale))));
+        if (registration.attendance() == Attendance.ONLINE && registration.status() == RegistrationStatus.CONFIRMED) {
+            parts.add(text("events.online.mail.joinLink", locale));
+            parts.add(links.joinLink(registration.id()));
+        }
+        parts.addAll(java.util.List.of(text("events.mail.personalLink", locale), links.link(registration.id())));
+        if (registration.status() == RegistrationStatus.CONFIRMED && registration.attendance() == Attendance.IN_PERSON) {
+            parts.add(text("checkIn.mail.ticket", locale) + "\n" + links.link(registration.id()) + "/ticket");
+        }
+        parts.add(text("events.mail.signature", locale));
+        String body = String.join("\n\n", parts);
         outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
     }
 

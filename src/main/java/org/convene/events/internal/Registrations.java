@@ -24,7 +24,8 @@ public class Registrations {
     static final String COLUMNS = """
             id, event_id, name, email, attendance, status, language, created_at,
             CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
-                AND w.status = 'WAITLISTED' AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position""";
+                AND w.status = 'WAITLISTED' AND w.attendance = r.attendance AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position,
+            answers::text AS answers""";
     /** How many people ahead on the waitlist are counted when registering (see {@link #positionIfNear}). */
     public static final int POSITION_COUNTED = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -58,11 +59,18 @@ public class Registrations {
 
     /** Refuses with {@link RegistrationRefusedException} or {@link org.convene.platform.web.InvalidInputException}; then registers. */
     public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale) {
-        return register(eventId, name, email, attendance, locale, Referral.NONE);
+        return register(eventId, name, email, attendance, java.util.Map.of(), locale);
     }
 
-    /** As above, remembering the member organization whose link brought the registrant (see {@link Referral}). */
-    public Outcome register(long eventId, String name, String email, Attendance attendance, Locale locale, Referral referral) {
+    /** As above, with the answers to the event's custom questions by question key. */
+    public Outcome register(long eventId, String name, String email, Attendance attendance, java.util.Map<String, String> answers,
+                            Locale locale) {
+        return register(eventId, name, email, attendance, answers, locale, Referral.NONE);
+    }
+
+    /** As above, remembering the member organization whose referral link brought the registrant (see {@link Referral}). */
+    public Outcome register(long eventId, String name, String email, Attendance attendance, java.util.Map<String, String> answers,
+                            Locale locale, Referral referral) {
         Event event = recentlyPublished(eventId);
         if (event == null) {
             event = events.find(eventId).filter(e -> e.status() != EventStatus.DRAFT)
@@ -87,12 +95,13 @@ public class Registrations {
         } else if (!event.format().allows(attendance)) {
             problems.add("attendance", "registration.attendance.notOffered");
         }
+        String answersJson = Answers.check(event, answers, problems);
         problems.throwIfAny();
         String language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : Languages.DEFAULT;
 
         Event checked = event;
         Registration created = transaction.execute(status -> {
-            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language,
+            Registration registration = insert(checked, cleanName, cleanEmail, attendance, language, answersJson,
                     referral == null ? Referral.NONE : referral);
             if (registration != null) {
                 mails.registered(checked, registration);
@@ -142,54 +151,53 @@ public class Registrations {
 
     /**
      * Inserts the registration unless one exists for the e-mail, and claims a seat for it in the
-     * same statement. In person without a free seat, it goes on the waitlist. Null when the
-     * e-mail was registered already (nothing written).
+     * same statement: the free seat is locked first, so the registration is written confirmed or
+     * waitlisted at once, with no second statement. Without a free seat (in person, or online when
+     * online places are limited) it goes on the waitlist. Null when the e-mail was registered
+     * already (nothing written; a seat locked for it stays free).
      */
-    private Registration insert(Event event, String name, String email, Attendance attendance, String language, Referral referral) {
-        boolean inPerson = attendance == Attendance.IN_PERSON;
+    private Registration insert(Event event, String name, String email, Attendance attendance, String language, String answers,
+                                Referral referral) {
+        boolean limited = attendance == Attendance.IN_PERSON || event.onlineCapacity() != null;
         var row = jdbc.sql("""
-                        WITH added AS (
-                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language,
+                        WITH free AS (
+                            SELECT event_id, attendance, seat_no FROM event_seat
+                            WHERE :limited AND event_id = :event AND attendance = :attendance AND registration_id IS NULL
+                            LIMIT 1 FOR UPDATE SKIP LOCKED),
+                        added AS (
+                            INSERT INTO registration (event_id, name, email, attendance, status, waitlist_order, language, answers,
                                                       referral_organization_id, referral_consent_at)
-                            SELECT e.id, :name, :email, :attendance, :status,
-                                   CASE WHEN :inPerson THEN nextval('registration_waitlist_order') END, :language,
+                            SELECT e.id, :name, :email, :attendance,
+                                   CASE WHEN :limited AND NOT EXISTS (SELECT 1 FROM free) THEN 'WAITLISTED' ELSE 'CONFIRMED' END,
+                                   CASE WHEN :limited AND NOT EXISTS (SELECT 1 FROM free) THEN nextval('registration_waitlist_order') END,
+                                   :language, CAST(:answers AS jsonb),
                                    CAST(:referral AS bigint), CASE WHEN :consent THEN now() END
                             FROM event e
-                            WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at
+                            WHERE e.id = :event AND e.status = 'PUBLISHED' AND now() < e.ends_at AND e.registration_required
                               AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
                               AND (e.registration_closes_at IS NULL OR now() < e.registration_closes_at)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
-                            RETURNING id, waitlist_order, created_at),
+                            RETURNING id, status, waitlist_order, created_at),
                         seat AS (
-                            UPDATE event_seat SET registration_id = (SELECT id FROM added)
-                            WHERE :inPerson AND (event_id, seat_no) = (
-                                SELECT event_id, seat_no FROM event_seat
-                                WHERE event_id = :event AND registration_id IS NULL AND EXISTS (SELECT 1 FROM added)
-                                LIMIT 1 FOR UPDATE SKIP LOCKED)
-                            RETURNING seat_no)
-                        SELECT added.id, added.waitlist_order, added.created_at, EXISTS (SELECT 1 FROM seat) AS seated
+                            UPDATE event_seat s SET registration_id = added.id FROM added, free
+                            WHERE s.event_id = free.event_id AND s.attendance = free.attendance AND s.seat_no = free.seat_no
+                            RETURNING s.seat_no)
+                        SELECT added.id, added.status, added.waitlist_order, added.created_at, (SELECT count(*) FROM seat) AS seated
                         FROM (SELECT 1) one LEFT JOIN added ON true""")
                 .param("event", event.id()).param("name", name).param("email", email)
                 .param("attendance", attendance.name())
-                .param("status", inPerson ? RegistrationStatus.WAITLISTED.name() : RegistrationStatus.CONFIRMED.name())
-                .param("inPerson", inPerson).param("language", language)
+                .param("limited", limited).param("language", language).param("answers", answers)
                 .param("referral", referral.organizationId()).param("consent", referral.consented())
-                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getObject("waitlist_order"), rs.getTimestamp("created_at"),
-                        rs.getBoolean("seated")}).single();
+                .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getString("status"), rs.getObject("waitlist_order"),
+                        rs.getTimestamp("created_at")}).single();
         Long id = (Long) row[0];
         if (id == null) {
             return null;
         }
-        RegistrationStatus status = RegistrationStatus.CONFIRMED;
-        Integer position = null;
-        if ((Boolean) row[3]) {
-            jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id").param("id", id).update();
-        } else if (inPerson) {
-            status = RegistrationStatus.WAITLISTED;
-            position = positionIfNear(event.id(), (Long) row[1]);
-        }
+        RegistrationStatus status = RegistrationStatus.valueOf((String) row[1]);
+        Integer position = status == RegistrationStatus.WAITLISTED ? positionIfNear(event.id(), attendance, (Long) row[2]) : null;
         return new Registration(id, event.id(), name, email, attendance, status, position, language,
-                ((java.sql.Timestamp) row[2]).toInstant());
+                ((java.sql.Timestamp) row[3]).toInstant(), Answers.fromJson(answers));
     }
 
     /**
@@ -198,11 +206,11 @@ public class Registrations {
      * flash crowd would cost more than the registration. Null when more people are ahead; the
      * personal page always counts exactly.
      */
-    private Integer positionIfNear(long eventId, long waitlistOrder) {
+    private Integer positionIfNear(long eventId, Attendance attendance, long waitlistOrder) {
         int ahead = jdbc.sql("""
                         SELECT count(*) FROM (SELECT 1 FROM registration WHERE event_id = :event AND status = 'WAITLISTED'
-                                              AND waitlist_order < :order LIMIT :cap) a""")
-                .param("event", eventId).param("order", waitlistOrder).param("cap", POSITION_COUNTED).query(Integer.class).single();
+                                              AND attendance = :attendance AND waitlist_order < :order LIMIT :cap) a""")
+                .param("event", eventId).param("attendance", attendance.name()).param("order", waitlistOrder).param("cap", POSITION_COUNTED).query(Integer.class).single();
         return ahead < POSITION_COUNTED ? ahead + 1 : null;
     }
 
@@ -247,17 +255,18 @@ public class Registrations {
             if (!event.format().allows(attendance)) {
                 refusals.collect().add("attendance", "registration.attendance.notOffered").throwIfAny();
             }
-            if (attendance == Attendance.ONLINE) {
+            seats.release(event.id(), registrationId);
+            if (attendance == Attendance.ONLINE && event.onlineCapacity() == null) {
                 jdbc.sql("UPDATE registration SET attendance = 'ONLINE', status = 'CONFIRMED', waitlist_order = NULL WHERE id = :id")
                         .param("id", registrationId).update();
-                seats.release(event.id(), registrationId);
             } else {
-                boolean seated = seats.claim(event.id(), registrationId);
+                boolean seated = seats.claim(event.id(), attendance, registrationId);
                 jdbc.sql("""
-                                UPDATE registration SET attendance = 'IN_PERSON', status = :status,
+                                UPDATE registration SET attendance = :attendance, status = :status,
                                     waitlist_order = CASE WHEN :seated THEN NULL ELSE nextval('registration_waitlist_order') END
                                 WHERE id = :id""")
-                        .param("status", seated ? "CONFIRMED" : "WAITLISTED").param("seated", seated).param("id", registrationId).update();
+                        .param("attendance", attendance.name()).param("status", seated ? "CONFIRMED" : "WAITLISTED").param("seated", seated)
+                        .param("id", registrationId).update();
             }
             return find(registrationId).orElseThrow();
         });
@@ -288,6 +297,6 @@ public class Registrations {
         return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getString("name"), rs.getString("email"),
                 Attendance.valueOf(rs.getString("attendance")), RegistrationStatus.valueOf(rs.getString("status")),
                 position == null ? null : ((Number) position).intValue(), rs.getString("language"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), Answers.fromJson(rs.getString("answers")));
     }
 }

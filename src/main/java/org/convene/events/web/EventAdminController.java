@@ -6,7 +6,16 @@ import org.convene.accounts.StaffMember;
 import org.convene.events.internal.Event;
 import org.convene.events.internal.EventFormat;
 import org.convene.events.internal.EventStatus;
+import org.convene.events.internal.EventSeries;
 import org.convene.events.internal.Events;
+import org.convene.events.internal.Question;
+import org.convene.events.internal.SeriesRule;
+import org.convene.events.internal.Visibility;
+import org.convene.directory.MemberDirectory;
+import org.convene.media.Images;
+import org.convene.media.RefusedImageException;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.convene.platform.i18n.Languages;
 import org.convene.platform.web.InvalidInputException;
 import org.convene.platform.web.NotFoundException;
@@ -25,9 +34,59 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EventAdminController {
 
     private final Events events;
+    private final EventSeries series;
+    private final MemberDirectory directory;
+    private final Images images;
 
-    EventAdminController(Events events) {
+    EventAdminController(Events events, EventSeries series, MemberDirectory directory, Images images) {
         this.events = events;
+        this.series = series;
+        this.directory = directory;
+        this.images = images;
+    }
+
+    @ModelAttribute("organizations")
+    List<MemberDirectory.MemberOrganization> organizations() {
+        return directory.organizations();
+    }
+
+    @ModelAttribute("mayOrganizeForNetwork")
+    boolean mayOrganizeForNetwork() {
+        return CurrentStaff.get().map(StaffMember::isNetworkAdmin).orElse(false);
+    }
+
+    /** Who the current staff member may name as organizer: any organization for network admins, else their own. */
+    @ModelAttribute("organizers")
+    List<MemberDirectory.MemberOrganization> organizers() {
+        StaffMember staff = CurrentStaff.get().orElse(null);
+        if (staff == null) {
+            return List.of();
+        }
+        if (staff.isNetworkAdmin() || staff.organizationId() == null) {
+            return directory.organizations();
+        }
+        long own = staff.organizationId();
+        return List.of(directory.organization(own).orElse(new MemberDirectory.MemberOrganization(own, "#" + own, null, null, null)));
+    }
+
+    @ModelAttribute("bodies")
+    List<MemberDirectory.DirectoryBody> bodies() {
+        return directory.bodies();
+    }
+
+    @ModelAttribute("visibilities")
+    Visibility[] visibilities() {
+        return Visibility.values();
+    }
+
+    @ModelAttribute("questionKinds")
+    Question.Kind[] questionKinds() {
+        return Question.Kind.values();
+    }
+
+    @ModelAttribute("seriesRules")
+    SeriesRule[] seriesRules() {
+        return SeriesRule.values();
     }
 
     @ModelAttribute("languages")
@@ -66,6 +125,7 @@ class EventAdminController {
     String newForm(Model model) {
         EventForm form = new EventForm();
         form.setOrganizationId(CurrentStaff.required().organizationId());
+        form.offerBlankQuestions(BLANK_QUESTIONS);
         model.addAttribute("form", form);
         return "events/admin-form";
     }
@@ -74,14 +134,19 @@ class EventAdminController {
     @PostMapping("/admin/events")
     String create(@ModelAttribute("form") EventForm form, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            form.offerBlankQuestions(BLANK_QUESTIONS);
             return "events/admin-form";
         }
         try {
             Event event = events.create(form.toDraft());
+            if (form.getRepeat() != null) {
+                series.start(event.id(), form.getRepeat(), form.getRepeatUntil());
+            }
             redirect.addFlashAttribute("notice", "event.saved");
             return "redirect:/admin/events/" + event.id();
         } catch (InvalidInputException invalid) {
             reject(invalid, form, errors);
+            form.offerBlankQuestions(BLANK_QUESTIONS);
             return "events/admin-form";
         }
     }
@@ -90,10 +155,48 @@ class EventAdminController {
     @GetMapping("/admin/events/{id}")
     String edit(@PathVariable long id, Model model) {
         Event event = events.find(id).orElseThrow(() -> new NotFoundException("No such event"));
-        model.addAttribute("form", EventForm.of(event));
-        model.addAttribute("event", event);
-        model.addAttribute("counts", events.counts(id));
+        EventForm form = EventForm.of(event);
+        form.offerBlankQuestions(BLANK_QUESTIONS);
+        model.addAttribute("form", form);
+        addEventDetails(event, model);
         return "events/admin-form";
+    }
+
+    @PreAuthorize("@eventAccess.canEdit(#id)")
+    @PostMapping("/admin/events/{id}/cover")
+    String cover(@PathVariable long id, @RequestParam("cover") MultipartFile cover, RedirectAttributes redirect) {
+        events.find(id).orElseThrow(() -> new NotFoundException("No such event"));
+        if (cover == null || cover.isEmpty()) {
+            redirect.addFlashAttribute("coverProblem", "event.cover.missing");
+            return "redirect:/admin/events/" + id;
+        }
+        try {
+            events.setCoverImage(id, images.storeCover(cover.getInputStream(), cover.getSize()));
+            redirect.addFlashAttribute("notice", "event.cover.saved");
+        } catch (RefusedImageException refused) {
+            redirect.addFlashAttribute("coverProblem", refused.messageKey());
+        } catch (java.io.IOException unreadable) {
+            redirect.addFlashAttribute("coverProblem", "media.notAnImage");
+        }
+        return "redirect:/admin/events/" + id;
+    }
+
+    @PreAuthorize("@eventAccess.canEdit(#id)")
+    @PostMapping("/admin/events/{id}/cover/remove")
+    String removeCover(@PathVariable long id, RedirectAttributes redirect) {
+        events.find(id).orElseThrow(() -> new NotFoundException("No such event"));
+        events.setCoverImage(id, null);
+        redirect.addFlashAttribute("notice", "event.cover.removed");
+        return "redirect:/admin/events/" + id;
+    }
+
+    private void addEventDetails(Event event, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("counts", events.counts(event.id()));
+        if (event.seriesId() != null) {
+            model.addAttribute("series", series.find(event.seriesId()).orElse(null));
+            model.addAttribute("occurrences", series.occurrences(event.seriesId()));
+        }
     }
 
     @PreAuthorize("@eventAccess.canEdit(#id) and @eventAccess.canOrganize(#form.organizationId)")
@@ -101,20 +204,23 @@ class EventAdminController {
     String update(@PathVariable long id, @ModelAttribute("form") EventForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
         Event event = events.find(id).orElseThrow(() -> new NotFoundException("No such event"));
-        model.addAttribute("event", event);
-        model.addAttribute("counts", events.counts(id));
+        addEventDetails(event, model);
         if (errors.hasErrors()) {
+            form.offerBlankQuestions(BLANK_QUESTIONS);
             return "events/admin-form";
         }
         try {
-            events.update(id, form.toDraft());
-            redirect.addFlashAttribute("notice", "event.saved");
+            Event saved = events.update(id, form.toDraft());
+            redirect.addFlashAttribute("notice", saved.isCancelled() && !event.isCancelled() ? "event.cancelled.saved" : "event.saved");
             return "redirect:/admin/events/" + id;
         } catch (InvalidInputException invalid) {
             reject(invalid, form, errors);
+            form.offerBlankQuestions(BLANK_QUESTIONS);
             return "events/admin-form";
         }
     }
+
+    private static final int BLANK_QUESTIONS = 2;
 
     private static void reject(InvalidInputException invalid, EventForm form, BindingResult errors) {
         for (InvalidInputException.FieldProblem problem : invalid.errors()) {

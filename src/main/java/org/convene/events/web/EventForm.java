@@ -1,6 +1,13 @@
 package org.convene.events.web;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.convene.events.internal.Question;
+import org.convene.events.internal.SeriesRule;
+import org.convene.events.internal.Visibility;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +42,77 @@ public class EventForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime registrationClosesAt;
     private EventStatus status = EventStatus.DRAFT;
+    private List<Long> coOrganizerIds = new ArrayList<>();
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+    private LocalDateTime doorsOpenAt;
+    private String practicalNotes;
+    private Integer onlineCapacity;
+    private boolean registrationRequired = true;
+    private String cancellationMessage;
+    private Long bodyId;
+    private Visibility visibility = Visibility.PUBLIC;
+    private List<QuestionForm> questions = new ArrayList<>();
+    private SeriesRule repeat;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate repeatUntil;
+
+    /** One custom question as the form shows it: labels and choices (one per line) per language. */
+    public static class QuestionForm {
+        private String key;
+        private Question.Kind kind;
+        private Map<String, String> labels = new LinkedHashMap<>();
+        private Map<String, String> choices = new LinkedHashMap<>();
+        private boolean required;
+
+        static QuestionForm of(Question q) {
+            QuestionForm form = new QuestionForm();
+            form.key = q.key();
+            form.kind = q.kind();
+            form.labels = new LinkedHashMap<>(q.label().values());
+            for (String language : Languages.SUPPORTED) {
+                String lines = q.choices().stream().map(c -> c.values().getOrDefault(language, "")).collect(Collectors.joining("\n"));
+                if (!lines.isBlank()) {
+                    form.choices.put(language, lines);
+                }
+            }
+            form.required = q.required();
+            return form;
+        }
+
+        boolean isBlank() {
+            return kind == null && labels.values().stream().allMatch(v -> v == null || v.isBlank());
+        }
+
+        Question toQuestion(String fallback, int position) {
+            List<TranslatedText> options = new ArrayList<>();
+            Map<String, String[]> lines = new LinkedHashMap<>();
+            choices.forEach((language, text) -> lines.put(language, text == null ? new String[0] : text.strip().split("\\R")));
+            int count = lines.values().stream().mapToInt(l -> l.length).max().orElse(0);
+            for (int i = 0; i < count; i++) {
+                Map<String, String> option = new LinkedHashMap<>();
+                for (var entry : lines.entrySet()) {
+                    if (i < entry.getValue().length && !entry.getValue()[i].isBlank()) {
+                        option.put(entry.getKey(), entry.getValue()[i].strip());
+                    }
+                }
+                options.add(new TranslatedText(fallback, option));
+            }
+            String cleanKey = key == null || key.isBlank() ? "q" + (position + 1) : key.strip();
+            return new Question(cleanKey, kind, new TranslatedText(fallback, labels), kind == Question.Kind.CHOICE ? options : List.of(),
+                    required);
+        }
+
+        public String getKey() { return key; }
+        public void setKey(String key) { this.key = key; }
+        public Question.Kind getKind() { return kind; }
+        public void setKind(Question.Kind kind) { this.kind = kind; }
+        public Map<String, String> getLabels() { return labels; }
+        public void setLabels(Map<String, String> labels) { this.labels = labels; }
+        public Map<String, String> getChoices() { return choices; }
+        public void setChoices(Map<String, String> choices) { this.choices = choices; }
+        public boolean isRequired() { return required; }
+        public void setRequired(boolean required) { this.required = required; }
+    }
 
     static EventForm of(Event event) {
         EventForm form = new EventForm();
@@ -54,6 +132,15 @@ public class EventForm {
         form.registrationOpensAt = local(event.registrationOpensAt(), event.zone());
         form.registrationClosesAt = local(event.registrationClosesAt(), event.zone());
         form.status = event.status();
+        form.coOrganizerIds = new ArrayList<>(event.coOrganizerIds());
+        form.doorsOpenAt = local(event.doorsOpenAt(), event.zone());
+        form.practicalNotes = event.practicalNotes();
+        form.onlineCapacity = event.onlineCapacity();
+        form.registrationRequired = event.registrationRequired();
+        form.cancellationMessage = event.cancellationMessage();
+        form.bodyId = event.bodyId();
+        form.visibility = event.visibility();
+        form.questions = event.questions().stream().map(QuestionForm::of).collect(Collectors.toCollection(ArrayList::new));
         return form;
     }
 
@@ -64,7 +151,28 @@ public class EventForm {
         return new EventDraft(new TranslatedText(fallback, titles), new TranslatedText(fallback, descriptions), organizationId,
                 format, instant(startsAt, zone), instant(endsAt, zone), timeZone, venueName, venueAddress, venueDirections,
                 accessibility, capacity == null ? 0 : capacity, instant(registrationOpensAt, zone),
-                instant(registrationClosesAt, zone), status);
+                instant(registrationClosesAt, zone), status, coOrganizerIds == null ? List.of() : coOrganizerIds.stream().filter(java.util.Objects::nonNull).distinct().toList(),
+                instant(doorsOpenAt, zone), practicalNotes, onlineCapacity, registrationRequired, questionList(fallback),
+                cancellationMessage, bodyId, visibility);
+    }
+
+    /** The questions filled in, in order; blank rows (the form always offers a few) are left out. */
+    private List<Question> questionList(String fallback) {
+        List<Question> list = new ArrayList<>();
+        for (QuestionForm q : questions == null ? List.<QuestionForm>of() : questions) {
+            if (q != null && !q.isBlank()) {
+                list.add(q.toQuestion(fallback, list.size()));
+            }
+        }
+        return list;
+    }
+
+    /** Blank question rows to fill in, after the existing ones. */
+    void offerBlankQuestions(int blanks) {
+        questions.removeIf(q -> q == null || q.isBlank());
+        for (int i = 0; i < blanks; i++) {
+            questions.add(new QuestionForm());
+        }
     }
 
     private ZoneId zoneOrNull() {
@@ -115,4 +223,26 @@ public class EventForm {
     public void setRegistrationClosesAt(LocalDateTime registrationClosesAt) { this.registrationClosesAt = registrationClosesAt; }
     public EventStatus getStatus() { return status; }
     public void setStatus(EventStatus status) { this.status = status; }
+    public List<Long> getCoOrganizerIds() { return coOrganizerIds; }
+    public void setCoOrganizerIds(List<Long> coOrganizerIds) { this.coOrganizerIds = coOrganizerIds; }
+    public LocalDateTime getDoorsOpenAt() { return doorsOpenAt; }
+    public void setDoorsOpenAt(LocalDateTime doorsOpenAt) { this.doorsOpenAt = doorsOpenAt; }
+    public String getPracticalNotes() { return practicalNotes; }
+    public void setPracticalNotes(String practicalNotes) { this.practicalNotes = practicalNotes; }
+    public Integer getOnlineCapacity() { return onlineCapacity; }
+    public void setOnlineCapacity(Integer onlineCapacity) { this.onlineCapacity = onlineCapacity; }
+    public boolean isRegistrationRequired() { return registrationRequired; }
+    public void setRegistrationRequired(boolean registrationRequired) { this.registrationRequired = registrationRequired; }
+    public String getCancellationMessage() { return cancellationMessage; }
+    public void setCancellationMessage(String cancellationMessage) { this.cancellationMessage = cancellationMessage; }
+    public Long getBodyId() { return bodyId; }
+    public void setBodyId(Long bodyId) { this.bodyId = bodyId; }
+    public Visibility getVisibility() { return visibility; }
+    public void setVisibility(Visibility visibility) { this.visibility = visibility; }
+    public List<QuestionForm> getQuestions() { return questions; }
+    public void setQuestions(List<QuestionForm> questions) { this.questions = questions; }
+    public SeriesRule getRepeat() { return repeat; }
+    public void setRepeat(SeriesRule repeat) { this.repeat = repeat; }
+    public LocalDate getRepeatUntil() { return repeatUntil; }
+    public void setRepeatUntil(LocalDate repeatUntil) { this.repeatUntil = repeatUntil; }
 }

@@ -2,6 +2,7 @@ package org.convene.events.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +24,12 @@ class RegistrantApiController {
 
     record RegistrantDocument(long id, String name, String email, Attendance attendance, RegistrationStatus status,
                               Integer waitlistPosition, Instant registeredAt, Long referralOrganizationId,
-                              boolean referralConsent) {
+                              boolean referralConsent,
+                              @Schema(description = "When they were checked in at the door (in person) or first joined (online)")
+                              Instant attendedAt) {
         static RegistrantDocument of(Registrants.Registrant r) {
             return new RegistrantDocument(r.id(), r.name(), r.email(), r.attendance(), r.status(), r.waitlistPosition(),
-                    r.registeredAt(), r.referralOrganizationId(), r.referralConsentAt() != null);
+                    r.registeredAt(), r.referralOrganizationId(), r.referralConsentAt() != null, r.attendedAt());
         }
     }
 

@@ -15,6 +15,7 @@ import org.convene.events.internal.Attendance;
 import org.convene.events.internal.Event;
 import org.convene.events.internal.EventStatus;
 import org.convene.events.internal.Events;
+import org.convene.events.internal.Readership;
 import org.convene.events.internal.ReferringOrganizations;
 import org.convene.events.internal.Registrants;
 import org.convene.events.internal.RegistrantMessages;
@@ -71,7 +72,7 @@ class RegistrantsController {
     }
 
     /** A registrant as the list shows it: the time in the event's zone, the referrer by name. */
-    record Row(Registrants.Registrant registrant, String registeredAt, String referrer) {
+    record Row(Registrants.Registrant registrant, String registeredAt, String attendedAt, String referrer) {
     }
 
     private List<Row> rows(List<Registrants.Registrant> list, Event event, Locale locale) {
@@ -79,6 +80,7 @@ class RegistrantsController {
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
                 .withLocale(locale).withZone(event.zone());
         return list.stream().map(r -> new Row(r, time.format(r.registeredAt()),
+                r.attendedAt() == null ? null : time.format(r.attendedAt()),
                 r.referralOrganizationId() == null ? null : names.get(r.referralOrganizationId()))).toList();
     }
 
@@ -128,12 +130,13 @@ class RegistrantsController {
         Writer writer = response.getWriter();
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
             csv.printRecord("name", "email", "attendance", "status", "waitlist_position", "registered_at", "referral_organization",
-                    "referral_consent");
+                    "referral_consent", "checked_in_or_joined_at");
             for (Registrants.Registrant r : all) {
                 csv.printRecord(safe(r.name()), safe(r.email()), r.attendance(), r.status(),
                         r.waitlistPosition() == null ? "" : r.waitlistPosition(), r.registeredAt(),
                         r.referralOrganizationId() == null ? "" : safe(names.get(r.referralOrganizationId())),
-                        r.referralConsentAt() == null ? "" : r.referralConsentAt());
+                        r.referralConsentAt() == null ? "" : r.referralConsentAt(),
+                        r.attendedAt() == null ? "" : r.attendedAt());
             }
         }
     }
@@ -196,7 +199,8 @@ class RegistrantsController {
     String referrals(Model model, Locale locale) {
         long organization = CurrentStaff.required().organizationId();
         Map<Long, Integer> counts = registrants.referralsByEvent(organization);
-        model.addAttribute("rows", events.upcoming(200).stream()
+        // public events only: a referral link is for promoting an event to the public
+        model.addAttribute("rows", events.list(new Events.Listing(false, null, null, null, null, Readership.PUBLIC, 0, 200)).stream()
                 .map(e -> new PromotedEvent(EventView.of(e, locale), referralLink(e, organization), counts.getOrDefault(e.id(), 0)))
                 .toList());
         return "events/referrals-overview";

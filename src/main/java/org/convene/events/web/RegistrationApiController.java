@@ -38,11 +38,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 class RegistrationApiController {
 
     /**
-     * What a client sends. {@code attendance} is IN_PERSON or ONLINE; {@code referral} the member
-     * organization's number from a referral link ({@code ?via=}), ignored when unknown;
-     * {@code referralConsent} true to share name and e-mail with that organization.
+     * What a client sends. {@code attendance} is IN_PERSON or ONLINE; {@code answers} answer the
+     * event's custom questions by key: text as written, a choice as the option's number (from 0),
+     * a consent as {@code "true"}; {@code referral} the member organization's number from a referral
+     * link ({@code ?via=}), ignored when unknown; {@code referralConsent} true to share name and
+     * e-mail with that organization.
      */
-    record RegistrationRequest(String name, String email, String attendance,
+    record RegistrationRequest(String name, String email, String attendance, java.util.Map<String, String> answers,
                                @Schema(description = "Number of the member organization whose referral link was followed (its ?via= value); unknown values are ignored")
                                String referral,
                                @Schema(description = "Share name and e-mail with the referring organization (default false)")
@@ -58,13 +60,15 @@ class RegistrationApiController {
 
     private final Registrations registrations;
     private final RegistrationAllowance allowance;
+    private final EventAudience audience;
     private final RegistrationRequestKeys keys;
     private final ReferringOrganizations referrers;
 
-    RegistrationApiController(Registrations registrations, RegistrationAllowance allowance, RegistrationRequestKeys keys,
-                              ReferringOrganizations referrers) {
+    RegistrationApiController(Registrations registrations, RegistrationAllowance allowance, EventAudience audience,
+                              RegistrationRequestKeys keys, ReferringOrganizations referrers) {
         this.registrations = registrations;
         this.allowance = allowance;
+        this.audience = audience;
         this.keys = keys;
         this.referrers = referrers;
     }
@@ -87,13 +91,15 @@ class RegistrationApiController {
                                @Parameter(in = ParameterIn.HEADER, description = "Makes a retry return the first answer; see above")
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                Locale locale, HttpServletRequest http) {
+        audience.visible(eventId);
         String fingerprint = null;
         if (idempotencyKey != null) {
             if (!RegistrationRequestKeys.isWellFormed(idempotencyKey)) {
                 throw new InvalidInputException("Idempotency-Key", "typeMismatch", "Use 1 to 255 visible ASCII characters as Idempotency-Key.");
             }
             fingerprint = RegistrationRequestKeys.fingerprint(request.name(), request.email(), request.attendance(),
-                    request.referral(), request.referralConsent());
+                    request.answers() == null ? null : new java.util.TreeMap<>(request.answers()), request.referral(),
+                    request.referralConsent());
             var stored = keys.find(eventId, idempotencyKey);
             if (stored.isPresent()) {
                 if (!stored.get().requestHash().equals(fingerprint)) {
@@ -114,7 +120,8 @@ class RegistrationApiController {
         }
         Attendance attendance = attendance(request.attendance());
         Referral referral = new Referral(referrers.resolve(request.referral()).orElse(null), Boolean.TRUE.equals(request.referralConsent()));
-        Registrations.Outcome outcome = registrations.register(eventId, request.name(), request.email(), attendance, locale, referral);
+        Registrations.Outcome outcome = registrations.register(eventId, request.name(), request.email(), attendance,
+                request.answers() == null ? java.util.Map.of() : request.answers(), locale, referral);
         HttpStatus status = outcome.created() ? HttpStatus.CREATED : HttpStatus.OK;
         if (idempotencyKey != null) {
             keys.remember(eventId, idempotencyKey, fingerprint, status.value(), outcome.registration().id());

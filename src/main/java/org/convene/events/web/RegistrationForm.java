@@ -1,5 +1,7 @@
 package org.convene.events.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.convene.events.internal.Attendance;
 
 /** The registration form on the event page. Checked by the registration service, not here. */
@@ -11,6 +13,8 @@ public class RegistrationForm {
     /** The referring member organization's number, carried from {@code ?via=}; checked again on submit. */
     private String referral;
     private boolean referralConsent;
+    /** Answers to the event's custom questions by question key (a choice: the option's number). */
+    private Map<String, String> answers = new LinkedHashMap<>();
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -22,4 +26,6 @@ public class RegistrationForm {
     public void setReferral(String referral) { this.referral = referral; }
     public boolean isReferralConsent() { return referralConsent; }
     public void setReferralConsent(boolean referralConsent) { this.referralConsent = referralConsent; }
+    public Map<String, String> getAnswers() { return answers; }
+    public void setAnswers(Map<String, String> answers) { this.answers = answers; }
 }

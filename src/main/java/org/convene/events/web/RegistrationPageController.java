@@ -3,12 +3,14 @@ package org.convene.events.web;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import org.convene.events.internal.Attendance;
+import org.convene.events.internal.AttendanceConfirmations;
 import org.convene.events.internal.Event;
 import org.convene.events.internal.Events;
 import org.convene.events.internal.Registration;
 import org.convene.events.internal.RegistrationLinks;
 import org.convene.events.internal.RegistrationRefusedException;
 import org.convene.events.internal.Registrations;
+import org.convene.events.internal.Tickets;
 import org.convene.platform.web.InvalidInputException;
 import org.convene.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -31,8 +33,15 @@ class RegistrationPageController {
     private final RegistrationLinks links;
     private final Registrations registrations;
     private final Events events;
+    private final PersonalLinks personalLinks;
+    private final AttendanceConfirmations confirmations;
+    private final Tickets tickets;
 
-    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events) {
+    RegistrationPageController(RegistrationLinks links, Registrations registrations, Events events,
+                               AttendanceConfirmations confirmations, PersonalLinks personalLinks, Tickets tickets) {
+        this.personalLinks = personalLinks;
+        this.confirmations = confirmations;
+        this.tickets = tickets;
         this.links = links;
         this.registrations = registrations;
         this.events = events;
@@ -45,6 +54,11 @@ class RegistrationPageController {
         model.addAttribute("registration", registration);
         model.addAttribute("view", EventView.of(event, locale));
         model.addAttribute("token", token);
+        boolean joins = RegistrantReminderController.joins(registration);
+        model.addAttribute("joinLink", joins ? links.joinLink(registration.id()) : null);
+        model.addAttribute("joinPath", joins ? "/join/" + links.joinToken(registration.id()) : null);
+        model.addAttribute("attendanceConfirmed", confirmations.confirmedAt(registration.id()).isPresent());
+        model.addAttribute("ticketCode", tickets.code(registration).orElse(null));
         return "events/registration";
     }
 
@@ -75,7 +89,6 @@ class RegistrationPageController {
     }
 
     private Registration registrationOf(String token) {
-        return links.verify(token).stream().boxed().findFirst().flatMap(registrations::find)
-                .orElseThrow(() -> new NotFoundException("No such registration"));
+        return personalLinks.registrationOf(token);
     }
 }
