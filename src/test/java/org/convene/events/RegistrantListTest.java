@@ -58,7 +58,7 @@ class RegistrantListTest {
         register(event, "Bilal Haddad", uniqueEmail("bilal"), "IN_PERSON");
         register(event, "Chidi Okafor", chidi, "ONLINE");
         // checked in at the door, and joined online
-        fixtures.jdbc().sql("UPDATE registration SET checked_in_at = now() WHERE lower(email) = lower(:e)").param("e", ana).update();
+        fixtures.jdbc().sql("UPDATE registration SET checked_in_at = now(), checked_in_by = 1, checked_in_by_name = 'Door volunteer' WHERE lower(email) = lower(:e)").param("e", ana).update();
         fixtures.jdbc().sql("""
                         INSERT INTO online_attendance (registration_id, event_id)
                         SELECT id, event_id FROM registration WHERE lower(email) = lower(:e)""").param("e", chidi).update();
