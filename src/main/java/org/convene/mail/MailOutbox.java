@@ -29,6 +29,9 @@ public class MailOutbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long queue(OutgoingMail mail) {
+        if (!mail.attachments().isEmpty()) {
+            return queueWithAttachments(mail);
+        }
         return jdbc.sql("""
                         INSERT INTO mail_outbox (recipient, subject, body_text, headers, status)
                         VALUES (:to, :subject, :text, CAST(:headers AS jsonb), :status) RETURNING id""")
@@ -37,6 +40,36 @@ public class MailOutbox {
                 .param("text", mail.text())
                 .param("headers", JSON.writeValueAsString(mail.headers()))
                 .param("status", smtp.getIfAvailable() == null ? "HELD" : "QUEUED")
+                .query(Long.class).single();
+    }
+
+    /** The mail and its attachments in one statement (no extra round trip per file). */
+    private long queueWithAttachments(OutgoingMail mail) {
+        StringBuilder files = new StringBuilder();
+        var statement = new java.util.HashMap<String, Object>();
+        for (int i = 0; i < mail.attachments().size(); i++) {
+            OutgoingMail.Attachment file = mail.attachments().get(i);
+            files.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", CAST(:name").append(i)
+                    .append(" AS text), CAST(:type").append(i).append(" AS text), CAST(:content").append(i).append(" AS bytea)");
+            statement.put("name" + i, file.fileName());
+            statement.put("type" + i, file.contentType());
+            statement.put("content" + i, file.content());
+        }
+        String sql = """
+                WITH mail AS (
+                    INSERT INTO mail_outbox (recipient, subject, body_text, headers, status)
+                    VALUES (:to, :subject, :text, CAST(:headers AS jsonb), :status) RETURNING id),
+                files AS (
+                    INSERT INTO mail_attachment (mail_id, position, file_name, content_type, content)
+                    SELECT mail.id, f.* FROM mail, (%s) f)
+                SELECT id FROM mail""".formatted(files);
+        return jdbc.sql(sql)
+                .param("to", mail.to())
+                .param("subject", mail.subject())
+                .param("text", mail.text())
+                .param("headers", JSON.writeValueAsString(mail.headers()))
+                .param("status", smtp.getIfAvailable() == null ? "HELD" : "QUEUED")
+                .params(statement)
                 .query(Long.class).single();
     }
 }

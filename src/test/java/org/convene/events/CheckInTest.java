@@ -237,11 +237,23 @@ class CheckInTest {
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
         assertThat(decoded).isEqualTo(grouped);
 
+        // the confirmation mail carries the same QR code as an attachment
+        var attached = fixtures.jdbc().sql("""
+                        SELECT a.file_name, a.content FROM mail_attachment a JOIN mail_outbox m ON m.id = a.mail_id
+                        WHERE lower(m.recipient) = lower(:to)""").param("to", email)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
+        assertThat((String) attached[0]).isEqualTo("ticket-" + grouped + ".png");
+        var mailed = ImageIO.read(new ByteArrayInputStream((byte[]) attached[1]));
+        assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(mailed)))).getText())
+                .isEqualTo(grouped);
+
         // the waitlisted have no ticket yet: no code on their page, the ticket leads back, no image
         String waitingEmail = uniqueEmail("jon");
         registrations.register(event.id(), "Jon Okafor", waitingEmail, Attendance.IN_PERSON, Locale.ENGLISH);
         String waiting = fixtures.personalPath(waitingEmail);
         assertThat(fixtures.mailsTo(waitingEmail).getLast()[1]).doesNotContain("/ticket");
+        assertThat(fixtures.count("SELECT count(*) FROM mail_attachment a JOIN mail_outbox m ON m.id = a.mail_id WHERE m.recipient = ?",
+                waitingEmail)).isZero();
         assertThat(fixtures.get(port, waiting).body()).doesNotContain("registration-ticket");
         assertThat(fixtures.get(port, waiting + "/ticket").statusCode()).isEqualTo(302);
         assertThat(fixtures.get(port, waiting + "/ticket.png").statusCode()).isEqualTo(404);

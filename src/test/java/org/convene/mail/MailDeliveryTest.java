@@ -1,6 +1,7 @@
 package org.convene.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -84,6 +85,27 @@ class MailDeliveryTest {
         assertThat(message.getFrom()[0].toString()).isEqualTo("Harbour Network <office@example.org>");
         waitUntil(() -> status(id).equals("SENT"), Duration.ofSeconds(5));
         assertThat(status(id)).isEqualTo("SENT");
+    }
+
+    @Test
+    void attachmentsTravelWithTheMail() throws Exception {
+        String recipient = unique("ticket");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        long id = queue(new OutgoingMail(recipient, "Your ticket", "Show the attached code at the door.", Map.of(),
+                List.of(new OutgoingMail.Attachment("ticket-ABCD-EFGH-JK.png", "image/png", png))));
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_attachment WHERE mail_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+
+        waitUntil(() -> !received(recipient).isEmpty(), Duration.ofSeconds(20));
+        MimeMessage message = received(recipient).getFirst();
+        var multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        assertThat(multipart.getCount()).isEqualTo(2);
+        assertThat(GreenMailUtil.getBody(multipart.getBodyPart(0))).contains("Show the attached code at the door.");
+        var file = multipart.getBodyPart(1);
+        assertThat(file.getFileName()).isEqualTo("ticket-ABCD-EFGH-JK.png");
+        assertThat(file.getContentType()).startsWith("image/png");
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(png);
+        assertThatThrownBy(() -> new OutgoingMail.Attachment("../etc/passwd", "text/plain", new byte[1]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

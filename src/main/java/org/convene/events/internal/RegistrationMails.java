@@ -16,8 +16,10 @@ public class RegistrationMails {
     private final MessageSource messages;
     private final RegistrationLinks links;
     private final JdbcClient jdbc;
+    private final Tickets tickets;
 
-    RegistrationMails(MailOutbox outbox, MessageSource messages, RegistrationLinks links, JdbcClient jdbc) {
+    RegistrationMails(MailOutbox outbox, MessageSource messages, RegistrationLinks links, JdbcClient jdbc, Tickets tickets) {
+        this.tickets = tickets;
         this.outbox = outbox;
         this.messages = messages;
         this.links = links;
@@ -35,7 +37,7 @@ public class RegistrationMails {
                     ? text("events.mail.waitlisted.far", locale, title, Registrations.POSITION_COUNTED)
                     : text("events.mail.waitlisted.status", locale, title, registration.waitlistPosition())
                 : text(registration.attendance() == Attendance.IN_PERSON ? "events.mail.confirmed.inPerson" : "events.mail.confirmed.online", locale, title);
-        send(event, registration, locale, subject, status);
+        send(event, registration, locale, subject, status, true);
     }
 
     /** A seat became free and is now theirs. */
@@ -46,7 +48,8 @@ public class RegistrationMails {
                 .param("id", registration.eventId()).query(Events::map).single();
         Locale locale = Locale.forLanguageTag(registration.language());
         String title = event.title().in(locale);
-        send(event, registration, locale, text("events.mail.promoted.subject", locale, title), text("events.mail.promoted.status", locale, title));
+        send(event, registration, locale, text("events.mail.promoted.subject", locale, title), text("events.mail.promoted.status", locale, title),
+                true);
     }
 
     /**
@@ -61,27 +64,31 @@ public class RegistrationMails {
             String title = event.title().in(locale);
             String status = text("events.mail.cancelled.status", locale, title)
                     + (event.cancellationMessage() == null ? "" : "\n\n" + event.cancellationMessage());
-            send(event, registration, locale, text("events.mail.cancelled.subject", locale, title), status);
+            send(event, registration, locale, text("events.mail.cancelled.subject", locale, title), status, false);
         }
         return active.size();
     }
 
-    private void send(Event event, Registration registration, Locale locale, String subject, String status) {
+    /** With {@code taking place} false (a cancellation), the mail carries no join link and no ticket. */
+    private void send(Event event, Registration registration, Locale locale, String subject, String status, boolean takingPlace) {
         java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(
                 text("events.mail.greeting", locale, registration.name()),
                 status,
                 text("events.mail.when", locale, EventTimes.format(event.startsAt(), event.zone(), locale))));
-        if (registration.attendance() == Attendance.ONLINE && registration.status() == RegistrationStatus.CONFIRMED) {
+        if (takingPlace && registration.attendance() == Attendance.ONLINE && registration.status() == RegistrationStatus.CONFIRMED) {
             parts.add(text("events.online.mail.joinLink", locale));
             parts.add(links.joinLink(registration.id()));
         }
         parts.addAll(java.util.List.of(text("events.mail.personalLink", locale), links.link(registration.id())));
-        if (registration.status() == RegistrationStatus.CONFIRMED && registration.attendance() == Attendance.IN_PERSON) {
+        List<OutgoingMail.Attachment> files = List.of();
+        String code = takingPlace ? tickets.code(registration).orElse(null) : null;
+        if (code != null) {
             parts.add(text("checkIn.mail.ticket", locale) + "\n" + links.link(registration.id()) + "/ticket");
+            files = List.of(new OutgoingMail.Attachment("ticket-" + code + ".png", "image/png", Tickets.qrPng(code, 320)));
         }
         parts.add(text("events.mail.signature", locale));
         String body = String.join("\n\n", parts);
-        outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n"));
+        outbox.queue(new OutgoingMail(registration.email(), subject, body + "\n", java.util.Map.of(), files));
     }
 
     private String text(String code, Locale locale, Object... args) {

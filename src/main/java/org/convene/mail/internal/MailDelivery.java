@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +96,16 @@ public class MailDelivery {
 
     private MimeMessage message(JavaMailSender sender, OutboxMail mail) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        List<Object[]> files = jdbc.sql("SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = :id ORDER BY position")
+                .param("id", mail.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).list();
+        MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), false);
+        for (Object[] file : files) {
+            helper.addAttachment((String) file[0], new org.springframework.core.io.ByteArrayResource((byte[]) file[2]), (String) file[1]);
+        }
         for (Map.Entry<String, String> header : mail.headers().entrySet()) {
             message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2,
                     MimeUtility.encodeText(header.getValue(), "UTF-8", null)));
