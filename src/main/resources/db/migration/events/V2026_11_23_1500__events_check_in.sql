@@ -17,6 +17,6 @@ ALTER TABLE registration
     ADD COLUMN checked_in_by_name TEXT,
     ADD CONSTRAINT registration_checked_in_by_someone CHECK ((checked_in_at IS NULL) = (checked_in_by IS NULL));
 
--- Unique per event; the door looks codes up without the event too, to say which event a code belongs to.
-CREATE UNIQUE INDEX registration_ticket_code ON registration (event_id, ticket_code);
-CREATE INDEX registration_ticket_code_any_event ON registration (ticket_code);
+-- Unique per event. The code comes first so that the same index also finds a code without its
+-- event (the door says which event a code belongs to): one index fewer to write per registration.
+CREATE UNIQUE INDEX registration_ticket_code ON registration (ticket_code, event_id);

@@ -131,7 +131,7 @@ public class Registrations {
      * is checked against this copy first; the insert itself checks the event's current state in
      * the database, so a cancellation or closing is never missed, only explained a second later.
      */
-    private Event recentlyPublished(long eventId) {
+    public Event recentlyPublished(long eventId) {
         Recent recent = published.get(eventId);
         long now = System.nanoTime();
         if (recent != null && now - recent.readAt() < RECENT_NANOS) {

@@ -10,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.convene.events.internal.Attendance;
+import org.convene.events.internal.Event;
 import org.convene.events.internal.Referral;
 import org.convene.events.internal.ReferringOrganizations;
 import org.convene.events.internal.Registration;
@@ -91,7 +92,10 @@ class RegistrationApiController {
                                @Parameter(in = ParameterIn.HEADER, description = "Makes a retry return the first answer; see above")
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                Locale locale, HttpServletRequest http) {
-        audience.visible(eventId);
+        Event published = registrations.recentlyPublished(eventId);
+        if (published == null || !published.isPublic()) {
+            audience.visible(eventId); // a published public event is everyone's: no need to ask the database again
+        }
         String fingerprint = null;
         if (idempotencyKey != null) {
             if (!RegistrationRequestKeys.isWellFormed(idempotencyKey)) {
