@@ -43,3 +43,7 @@ CREATE TABLE event_series (
 );
 ALTER TABLE event ADD CONSTRAINT event_series_fk FOREIGN KEY (series_id) REFERENCES event_series (id);
 CREATE UNIQUE INDEX event_one_occurrence_per_start ON event (series_id, starts_at) WHERE series_id IS NOT NULL;
+
+-- Waitlists are per attendance type now: places in line are counted within one type.
+DROP INDEX registration_waitlist;
+CREATE INDEX registration_waitlist ON registration (event_id, attendance, waitlist_order) WHERE status = 'WAITLISTED';
