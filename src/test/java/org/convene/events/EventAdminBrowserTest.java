@@ -21,14 +21,6 @@ class EventAdminBrowserTest extends BrowserTest {
     @Autowired
     EventFixtures fixtures;
 
-    private void logIn(TestStaff.Login login) {
-        page.navigate(url("/login"));
-        page.locator("#email").fill(login.email());
-        page.locator("#password").fill(login.password());
-        page.locator("form button[type=submit]").click();
-        page.waitForURL("**/admin**");
-    }
-
     @Test
     void organizationEditorCreatesAnEventAndBadTimesOrZonesAreShownNextToTheirFields() {
         long org = 40_000 + (long) (Math.random() * 10_000);

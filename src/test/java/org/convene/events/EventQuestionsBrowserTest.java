@@ -29,14 +29,6 @@ class EventQuestionsBrowserTest extends BrowserTest {
     @Autowired
     Events events;
 
-    private void logIn(TestStaff.Login login) {
-        page.navigate(url("/login"));
-        page.locator("#email").fill(login.email());
-        page.locator("#password").fill(login.password());
-        page.locator("form button[type=submit]").click();
-        page.waitForURL("**/admin**");
-    }
-
     @Test
     void staffAskQuestionsAndSupportersMustAnswerThemToRegister() throws Exception {
         logIn(staff.networkAdmin());

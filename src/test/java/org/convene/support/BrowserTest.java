@@ -42,6 +42,15 @@ public abstract class BrowserTest {
         }
     }
 
+    /** Logs the main page in through the login form as this staff member. */
+    protected void logIn(TestStaff.Login login) {
+        page.navigate(url("/login"));
+        page.locator("#email").fill(login.email());
+        page.locator("#password").fill(login.password());
+        page.locator("form button[type=submit]").click();
+        page.waitForURL("**/admin**");
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }
