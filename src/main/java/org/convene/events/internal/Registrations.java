@@ -25,7 +25,7 @@ public class Registrations {
             id, event_id, name, email, attendance, status, language, created_at,
             CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
                 AND w.status = 'WAITLISTED' AND w.attendance = r.attendance AND w.waitlist_order <= r.waitlist_order) END AS waitlist_position,
-            answers::text AS answers""";
+            answers::text AS answers, ticket_code""";
     /** How many people ahead on the waitlist are counted when registering (see {@link #positionIfNear}). */
     public static final int POSITION_COUNTED = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -177,19 +177,20 @@ public class Registrations {
                               AND (e.registration_opens_at IS NULL OR now() >= e.registration_opens_at)
                               AND (e.registration_closes_at IS NULL OR now() < e.registration_closes_at)
                             ON CONFLICT (event_id, lower(email)) WHERE status <> 'CANCELLED' DO NOTHING
-                            RETURNING id, status, waitlist_order, created_at),
+                            RETURNING id, status, waitlist_order, created_at, ticket_code),
                         seat AS (
                             UPDATE event_seat s SET registration_id = added.id FROM added, free
                             WHERE s.event_id = free.event_id AND s.attendance = free.attendance AND s.seat_no = free.seat_no
                             RETURNING s.seat_no)
-                        SELECT added.id, added.status, added.waitlist_order, added.created_at, (SELECT count(*) FROM seat) AS seated
+                        SELECT added.id, added.status, added.waitlist_order, added.created_at, added.ticket_code,
+                               (SELECT count(*) FROM seat) AS seated
                         FROM (SELECT 1) one LEFT JOIN added ON true""")
                 .param("event", event.id()).param("name", name).param("email", email)
                 .param("attendance", attendance.name())
                 .param("limited", limited).param("language", language).param("answers", answers)
                 .param("referral", referral.organizationId()).param("consent", referral.consented())
                 .query((rs, n) -> new Object[] {rs.getObject("id"), rs.getString("status"), rs.getObject("waitlist_order"),
-                        rs.getTimestamp("created_at")}).single();
+                        rs.getTimestamp("created_at"), rs.getString("ticket_code")}).single();
         Long id = (Long) row[0];
         if (id == null) {
             return null;
@@ -197,7 +198,7 @@ public class Registrations {
         RegistrationStatus status = RegistrationStatus.valueOf((String) row[1]);
         Integer position = status == RegistrationStatus.WAITLISTED ? positionIfNear(event.id(), attendance, (Long) row[2]) : null;
         return new Registration(id, event.id(), name, email, attendance, status, position, language,
-                ((java.sql.Timestamp) row[3]).toInstant(), Answers.fromJson(answers));
+                ((java.sql.Timestamp) row[3]).toInstant(), Answers.fromJson(answers), (String) row[4]);
     }
 
     /**
@@ -297,6 +298,6 @@ public class Registrations {
         return new Registration(rs.getLong("id"), rs.getLong("event_id"), rs.getString("name"), rs.getString("email"),
                 Attendance.valueOf(rs.getString("attendance")), RegistrationStatus.valueOf(rs.getString("status")),
                 position == null ? null : ((Number) position).intValue(), rs.getString("language"),
-                rs.getTimestamp("created_at").toInstant(), Answers.fromJson(rs.getString("answers")));
+                rs.getTimestamp("created_at").toInstant(), Answers.fromJson(rs.getString("answers")), rs.getString("ticket_code"));
     }
 }

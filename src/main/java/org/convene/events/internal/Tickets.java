@@ -15,26 +15,19 @@ import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The ticket of an in-person registration: its code and the QR image that holds it. */
 @Component
 public class Tickets {
 
-    private final JdbcClient jdbc;
-
-    Tickets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Only confirmed in-person registrations have a ticket: the grouped code, else empty. */
     public Optional<String> code(Registration registration) {
         if (registration.status() != RegistrationStatus.CONFIRMED || registration.attendance() != Attendance.IN_PERSON) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT ticket_code FROM registration WHERE id = :id").param("id", registration.id())
-                .query(String.class).optional().map(TicketCodes::grouped);
+        return Optional.ofNullable(registration.ticketCode()).map(TicketCodes::grouped);
     }
 
     /**
