@@ -163,7 +163,7 @@ public class LocalActions {
 
     /** The actions staff may change in a campaign (all for network admins), withdrawn ones left out. */
     public List<LocalAction> editableBy(long campaignId, StaffMember staff) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                          FROM local_action WHERE campaign_id = :campaign AND status IN ('PUBLISHED', 'PROPOSED')
                          AND (:all OR organization_id = :organization) AND (status = 'PUBLISHED' OR confirmed)
                         ORDER BY starts_at, id""")
@@ -174,7 +174,7 @@ public class LocalActions {
 
     /** Confirmed proposals waiting for this staff member, oldest first. */
     public List<LocalAction> proposals(long campaignId, StaffMember staff) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                          FROM local_action WHERE campaign_id = :campaign AND status = 'PROPOSED' AND confirmed
                          AND (:all OR organization_id = :organization) ORDER BY created_at, id""")
                 .param("campaign", campaignId).param("all", staff.isNetworkAdmin())
