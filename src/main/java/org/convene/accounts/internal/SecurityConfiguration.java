@@ -35,6 +35,14 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The policy with the image origins other modules declare (e.g. a map's tile server) added to img-src. */
+    static String contentSecurityPolicy(java.util.List<String> imageOrigins) {
+        if (imageOrigins.isEmpty()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + String.join(" ", imageOrigins) + ";");
+    }
+
     /** Argon2id with the OWASP ASVS 5 minimum: 19 MiB of memory, 2 iterations, parallelism 1. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,7 +77,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts, LoginFlow loginFlow, LoginThrottle throttle,
-                            AuditLog audit, AccountsProperties properties, TwoFactor twoFactor) throws Exception {
+                            AuditLog audit, AccountsProperties properties, TwoFactor twoFactor,
+                            org.springframework.beans.factory.ObjectProvider<org.convene.accounts.ImageSources> imageSources) throws Exception {
+        String policy = contentSecurityPolicy(imageSources.orderedStream().flatMap(s -> s.imageOrigins().stream()).distinct().toList());
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(new LoginRequestFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionRulesFilter(properties, twoFactor), SecurityContextHolderFilter.class)
@@ -83,7 +93,7 @@ class SecurityConfiguration {
                         .successHandler(loginFlow).failureHandler(loginFlow).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(), microphone=()")));
         return http.build();
