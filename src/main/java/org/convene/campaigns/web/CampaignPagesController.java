@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CampaignPagesController {
 
     /** A language the campaign's page exists in, with its address. */
-    record Alternate(String lang, String name, String href) {
+    public record Alternate(String lang, String name, String href) {
     }
 
     private final Campaigns campaigns;

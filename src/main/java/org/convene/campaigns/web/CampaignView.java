@@ -18,11 +18,11 @@ import org.convene.platform.text.RichText;
  * marked with the language actually shown; Markdown turned into safe HTML; the days of action in
  * the reader's date format; and where the countdown stands in the campaign's own time zone.
  */
-record CampaignView(Campaign campaign, Text title, Text call, Text background, String description, List<Text> slogans,
+public record CampaignView(Campaign campaign, Text title, Text call, Text background, String description, List<Text> slogans,
                     List<ActionView> actions, String days, Countdown countdown) {
 
     /** A text shown to the reader: plain or HTML, with the language and direction it is written in. */
-    record Text(String text, String lang, String dir) {
+    public record Text(String text, String lang, String dir) {
 
         static Text of(TranslatedText translated, Locale locale) {
             String lang = translated.languageShownFor(locale);
@@ -34,12 +34,12 @@ record CampaignView(Campaign campaign, Text title, Text call, Text background, S
             return new Text(RichText.toHtml(plain.text()), plain.lang(), plain.dir());
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return text == null || text.isBlank();
         }
     }
 
-    record ActionView(ActionType type, Text guidance, List<Campaign.ToolkitLink> links, List<ToolkitFiles.ToolkitFile> files) {
+    public record ActionView(ActionType type, Text guidance, List<Campaign.ToolkitLink> links, List<ToolkitFiles.ToolkitFile> files) {
     }
 
     /**
@@ -48,7 +48,7 @@ record CampaignView(Campaign campaign, Text title, Text call, Text background, S
      * @param startsIso the first day's start, an instant for the live countdown
      * @param endsIso   the end of the last day
      */
-    record Countdown(String state, long daysLeft, String startsIso, String endsIso) {
+    public record Countdown(String state, long daysLeft, String startsIso, String endsIso) {
     }
 
     static CampaignView of(Campaign campaign, Locale locale, List<ToolkitFiles.ToolkitFile> files) {
@@ -90,7 +90,7 @@ record CampaignView(Campaign campaign, Text title, Text call, Text background, S
     }
 
     /** The time zone's identifier, shown next to the days ("Europe/Lisbon"). */
-    String zone() {
+    public String zone() {
         return campaign.zone().getId();
     }
 
