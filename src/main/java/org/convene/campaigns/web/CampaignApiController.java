@@ -165,14 +165,25 @@ class CampaignApiController {
 
     private CampaignDocument document(Campaign c) {
         List<ToolkitFiles.ToolkitFile> files = toolkit.of(c.id());
-        return new CampaignDocument(c.id(), c.slug(), platform.link("/campaigns/" + c.slug()), c.title().fallback(), c.title().values(),
-                c.call().values(), c.background().values(), c.firstDay(), c.lastDay(), c.zone().getId(), c.status(),
-                c.slogans().stream().map(TranslatedText::values).toList(),
-                c.actionTypes().stream().map(a -> new ActionTypeDocument(a.type(), a.guidance().values(),
+        return new CampaignDocument(c.id(), c.slug(), platform.link("/campaigns/" + c.slug()), c.title().fallback(), values(c.title()),
+                values(c.call()), values(c.background()), c.firstDay(), c.lastDay(), c.zone().getId(), c.status(),
+                c.slogans().stream().map(CampaignApiController::values).toList(),
+                c.actionTypes().stream().map(a -> new ActionTypeDocument(a.type(), values(a.guidance()),
                         a.links().stream().map(l -> new LinkDocument(l.title(), l.url())).toList(),
                         files.stream().filter(f -> f.actionType() == a.type()).map(f -> file(c, f)).toList())).toList(),
                 c.hashtags(), c.socialHandles(), c.contactEmail(),
                 c.coverImage() == null ? null : platform.link("/media/" + c.coverImage()));
+    }
+
+    /** A text's values in the order of {@link Languages#SUPPORTED}, so that documents read the same each time. */
+    private static Map<String, String> values(TranslatedText text) {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        Languages.SUPPORTED.forEach(l -> {
+            if (text.values().containsKey(l)) {
+                ordered.put(l, text.values().get(l));
+            }
+        });
+        return ordered;
     }
 
     private static TranslatedText text(String fallback, Map<String, String> values) {
