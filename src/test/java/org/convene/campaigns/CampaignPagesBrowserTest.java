@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FilePayload;
 import java.util.UUID;
 import org.convene.support.Accessibility;
 import org.convene.support.BrowserTest;
@@ -92,6 +93,20 @@ class CampaignPagesBrowserTest extends BrowserTest {
         assertThat(Accessibility.violations(page)).as("violations on the form").isEmpty();
         screenshot("campaign-form");
 
+        // toolkit files are accepted by their content: an executable named .pdf is refused, a PDF is kept
+        byte[] executable = new byte[256];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        page.locator("#toolkitTitle").fill("Sign briefing");
+        page.locator("#toolkitFile").setInputFiles(new FilePayload("briefing.pdf", "application/pdf", executable));
+        page.locator("#toolkit-form button[type=submit]").click();
+        assertThat(page.locator("#toolkit-error")).containsText("not accepted");
+        assertThat(page.locator("#toolkitTitle")).hasValue("Sign briefing");
+        page.locator("#toolkitFile").setInputFiles(new FilePayload("briefing.pdf", "application/pdf",
+                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.locator("#toolkit-form button[type=submit]").click();
+        assertThat(page.locator("#toolkit-files")).containsText("Sign briefing");
+
         try (BrowserContext visitor = browser().newContext(new Browser.NewContextOptions().setBypassCSP(true)
                 .setViewportSize(1280, 900).setLocale("en-GB"))) {
             Page english = visitor.newPage();
@@ -103,6 +118,7 @@ class CampaignPagesBrowserTest extends BrowserTest {
             assertThat(english.locator("#action-type-PHOTO_ACTION")).containsText("Hold a sign at the river bank");
             assertThat(english.locator("#action-type-PHOTO_ACTION a[href='https://example.org/sign.pdf']")).hasText("Sign template");
             assertThat(english.locator("#hashtag-0")).hasValue("#CleanRiversDay");
+            assertThat(english.locator("#action-type-PHOTO_ACTION a[download]")).hasText("Sign briefing");
             assertThat(english.locator("#campaign-countdown")).containsText("12 days");
             assertThat(english.locator("#campaign-actions a[href$='/actions/new']")).isVisible();
             assertThat(english.locator("#campaign-footage a[href$='/footage/new']")).isVisible();

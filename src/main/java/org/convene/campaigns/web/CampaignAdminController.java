@@ -174,7 +174,9 @@ class CampaignAdminController {
                     file == null ? null : file.getOriginalFilename());
             redirect.addFlashAttribute("notice", "campaign.admin.toolkit.saved");
         } catch (InvalidInputException refused) {
-            redirect.addFlashAttribute("toolkitProblem", refused.errors().getFirst());
+            // flash attributes live in the session: plain strings only
+            redirect.addFlashAttribute("toolkitProblem", refused.errors().getFirst().code());
+            redirect.addFlashAttribute("toolkitProblemField", refused.errors().getFirst().field());
             redirect.addFlashAttribute("toolkitTitleSent", toolkitTitle);
         }
         return "redirect:/admin/campaigns/" + id + "#toolkit";
