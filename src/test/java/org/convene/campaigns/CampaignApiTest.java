@@ -172,6 +172,14 @@ class CampaignApiTest {
         assertThat(send("GET", "/campaigns/" + campaign.slug(), null, null).body()).contains("property=\"og:image\"");
     }
 
+    @Test
+    void campaignsAreInTheOpenApiDocument() throws Exception {
+        String openApi = send("GET", "/api/openapi.json", null, null).body();
+        assertThat(openApi).contains("\"/api/v1/campaigns\"").contains("\"/api/v1/campaigns/{id}\"")
+                .contains("\"/api/v1/campaigns/{id}/cover\"").contains("\"/api/v1/campaigns/{id}/toolkit-files\"")
+                .contains("CampaignDocument").contains("Creates a campaign (network admins)");
+    }
+
     static long id(String json) {
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
         assertThat(m.find()).isTrue();
