@@ -1,7 +1,6 @@
 package org.convene.campaigns.web;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
@@ -92,10 +91,5 @@ public record CampaignView(Campaign campaign, Text title, Text call, Text backgr
     /** The time zone's identifier, shown next to the days ("Europe/Lisbon"). */
     public String zone() {
         return campaign.zone().getId();
-    }
-
-    /** Today in the campaign's time zone, for tests and the page. */
-    static LocalDate today(Campaign campaign) {
-        return ZonedDateTime.now(campaign.zone()).toLocalDate();
     }
 }
