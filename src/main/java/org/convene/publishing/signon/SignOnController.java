@@ -64,6 +64,17 @@ class SignOnController {
         return "publishing/signon-fragments :: endorsements";
     }
 
+    /**
+     * The sign-on forms alone as the statement page embeds them (for htmx or a cache): no CSRF token,
+     * no session; /js/signon.js fetches a token when a form is used.
+     */
+    @PermitAll
+    @GetMapping("/statements/{slug}/sign-on/form")
+    String forms(@PathVariable String slug, Model model, Locale locale) {
+        pages.addTo(model, signOn.publicStatement(slug), locale, null, 1, false);
+        return "publishing/signon-fragments :: forms";
+    }
+
     /** The CSRF token for a sign-on form embedded in a page that carries none (fetched when the form is used). */
     @PermitAll
     @GetMapping("/sign-on/csrf")

@@ -70,7 +70,9 @@ public class SignOnLinks {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long id = buffer.getLong();
         long seconds = buffer.getLong();
-        if (!MessageDigest.isEqual(Arrays.copyOfRange(bytes, 16, bytes.length), mac(id, seconds))) {
+        // Only the canonical spelling: the last character's unused bits must not make another valid link.
+        if (bytes.length != 16 + MAC_BYTES || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token)
+                || !MessageDigest.isEqual(Arrays.copyOfRange(bytes, 16, bytes.length), mac(id, seconds))) {
             return new Check.Invalid();
         }
         return now.getEpochSecond() >= seconds ? new Check.Expired(id) : new Check.Valid(id);
