@@ -73,7 +73,7 @@ class SignOnAdminController {
     String queue(@PathVariable long id, Model model, Locale locale) {
         Publication statement = signOn.statement(id);
         model.addAttribute("statement", statement);
-        model.addAttribute("title", titles.of(statement, locale));
+        model.addAttribute("statementTitle", titles.of(statement, locale));
         model.addAttribute("pending", signOn.queue(id));
         model.addAttribute("individuals", signOn.all(id).stream().filter(e -> e.kind() == EndorsementKind.INDIVIDUAL).toList());
         return "publishing/signon-queue";
@@ -107,7 +107,7 @@ class SignOnAdminController {
 
     private String settingsPage(Publication statement, Model model, Locale locale) {
         model.addAttribute("statement", statement);
-        model.addAttribute("title", titles.of(statement, locale));
+        model.addAttribute("statementTitle", titles.of(statement, locale));
         model.addAttribute("pendingCount", signOn.queue(statement.id()).size());
         return "publishing/signon-settings";
     }
