@@ -181,6 +181,14 @@ class SignOnTest {
         assertThatThrownBy(() -> signOn.endorseAsMember(past.id(), corner.member().id(), 1, Locale.ENGLISH))
                 .isInstanceOf(SignOnRefusedException.class).extracting("code").isEqualTo("signon.error.deadline");
 
+        // A member's endorsement made in time cannot be withdrawn after the deadline.
+        Publication ended = openStatement(false);
+        signOn.endorseAsMember(ended.id(), corner.partner().id(), 1, Locale.ENGLISH);
+        signOn.saveSettings(ended.id(), true, Instant.now().minusSeconds(1), "UTC", false);
+        assertThatThrownBy(() -> signOn.withdrawMember(ended.id(), corner.partner().id()))
+                .isInstanceOf(SignOnRefusedException.class).extracting("code").isEqualTo("signon.error.deadline");
+        assertThat(signOn.endorsingMembers(ended.id())).containsExactly(corner.partner().id());
+
         Publication closed = publications.publishedStatement();
         HttpResponse<String> notOpen = postJson("/api/v1/statements/" + closed.id() + "/endorsements",
                 organizationJson("Early Collective", "FR", "https://early.example.org", email("early")), null);
@@ -260,6 +268,19 @@ class SignOnTest {
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Lina Park");
         assertThat(signOn.find(signature.id()).orElseThrow().status()).isEqualTo(EndorsementStatus.VERIFIED);
+        assertThat(send(request("/statements/" + statement.slug() + "/sign-on/endorsements").GET()).body()).contains("Lina Park");
+
+        // Staff hide an abusive name: it is no longer shown.
+        signOn.setHidden(signature.id(), true);
+        assertThat(send(request("/statements/" + statement.slug() + "/sign-on/endorsements").GET()).body()).doesNotContain("Lina Park");
+        assertThat(send(request("/api/v1/statements/" + statement.id() + "/endorsements").GET()).body()).doesNotContain("Lina Park");
+    }
+
+    @Test
+    void theApiIsInTheOpenApiDocument() {
+        String document = send(request("/api/openapi.json").GET()).body();
+        assertThat(document).contains("/api/v1/statements/{id}/endorsements").contains("/api/v1/endorsements/{id}/verification")
+                .contains("/api/v1/statements/{id}/signatories.csv").contains("/api/v1/statements/{id}/sign-on");
     }
 
     @Test
