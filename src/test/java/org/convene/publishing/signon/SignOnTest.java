@@ -277,6 +277,26 @@ class SignOnTest {
     }
 
     @Test
+    void aNetworkAdminPicksTheMemberOrganizationAndAnEditorMayNotEndorse() {
+        Publication statement = openStatement(false);
+        var corner = network.corner();
+        String path = "/statements/" + statement.slug() + "/sign-on";
+        org.convene.accounts.WebClient admin = new org.convene.accounts.WebClient(port).signedIn(staff.networkAdmin().email(), TestStaff.PASSWORD);
+        assertThat(admin.get(path).body()).contains("id=\"member-organization\"").contains(corner.outsider().name());
+        HttpResponse<String> endorsed = admin.post(path + "/members", Map.of("organizationId", String.valueOf(corner.outsider().id())));
+        assertThat(endorsed.statusCode()).isEqualTo(302);
+        assertThat(admin.get(path).body()).contains(corner.outsider().name() + " has endorsed this statement.");
+        assertThat(admin.post(path + "/members/" + corner.outsider().id() + "/withdraw", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(signOn.endorsingMembers(statement.id())).isEmpty();
+
+        TestStaff.Login editorLogin = staff.create(StaffRole.ORG_EDITOR, corner.member().id());
+        org.convene.accounts.WebClient editor = new org.convene.accounts.WebClient(port).signedIn(editorLogin.email(), editorLogin.password());
+        assertThat(editor.get(path).body()).doesNotContain("id=\"endorse-member\"");
+        assertThat(editor.post(path + "/members", Map.of("organizationId", String.valueOf(corner.member().id()))).statusCode()).isEqualTo(403);
+        assertThat(signOn.endorsingMembers(statement.id())).isEmpty();
+    }
+
+    @Test
     void theApiIsInTheOpenApiDocument() {
         String document = send(request("/api/openapi.json").GET()).body();
         assertThat(document).contains("/api/v1/statements/{id}/endorsements").contains("/api/v1/endorsements/{id}/verification")
