@@ -86,7 +86,7 @@ class FootageModerationController {
         if (htmx == null) {
             redirect.addFlashAttribute("result", result);
             redirect.addFlashAttribute("resultId", id);
-            redirect.addFlashAttribute("problems", problems);
+            redirect.addFlashAttribute("badFields", fields(problems));
             if (!problems.isEmpty()) {
                 redirect.addFlashAttribute("draft", new FootageModeration.Edits(caption, credit, place));
             }
@@ -99,7 +99,7 @@ class FootageModerationController {
         model.addAttribute("f", views.of(footage, campaign, locale));
         model.addAttribute("result", result);
         model.addAttribute("resultId", id);
-        model.addAttribute("problems", problems);
+        model.addAttribute("badFields", fields(problems));
         if (!problems.isEmpty()) {
             model.addAttribute("draft", new FootageModeration.Edits(caption, credit, place));
         }
@@ -119,6 +119,10 @@ class FootageModerationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(Compilation.fileName(campaign)).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(out -> compilation.write(campaign, out));
+    }
+
+    private static java.util.Set<String> fields(List<InvalidInputException.FieldProblem> problems) {
+        return problems.stream().map(InvalidInputException.FieldProblem::field).collect(java.util.stream.Collectors.toSet());
     }
 
     private Campaign campaign(String slug) {
