@@ -27,13 +27,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReportController {
 
     /** A point of the static map: equirectangular, x = longitude + 180, y = 90 - latitude, in a 360 x 180 box. */
-    record MapPoint(double x, double y, String label) {
+    public record MapPoint(double x, double y, String label) {
     }
 
-    record CountRow(String name, int count) {
+    public record CountRow(String name, int count) {
     }
 
-    record ActionRow(String title, String type, String city, String when) {
+    public record ActionRow(String title, String type, String city, String when) {
     }
 
     private final Campaigns campaigns;
