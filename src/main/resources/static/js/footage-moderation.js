@@ -93,13 +93,15 @@
       lastId = item.id;
     }
   }, true);
-  document.body.addEventListener('htmx:afterSettle', () => {
-    if (lastId) {
+  // Runs as a microtask right after the swap, before the next key press is handled; never takes the
+  // focus from an element the reader has moved to.
+  new MutationObserver(() => {
+    if (lastId && (!document.activeElement || document.activeElement === document.body)) {
       const item = document.getElementById(lastId);
       if (item) {
         item.focus();
       }
-      lastId = null;
     }
-  });
+    lastId = null;
+  }).observe(queue, { childList: true });
 })();
