@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReportController {
 
     /** A point of the static map: equirectangular, x = longitude + 180, y = 90 - latitude, in a 360 x 180 box. */
-    public record MapPoint(double x, double y, String label) {
+    public record MapPoint(double x, double y) {
     }
 
     public record CountRow(String name, int count) {
@@ -86,7 +86,7 @@ class ReportController {
         model.addAttribute("actionsByCountry", actionsByCountry);
         model.addAttribute("featured", views.of(figures.featured(), campaign, locale));
         model.addAttribute("points", figures.positioned().stream()
-                .map(a -> new MapPoint(round(a.longitude() + 180), round(90 - a.latitude()), a.title())).toList());
+                .map(a -> new MapPoint(round(a.longitude() + 180), round(90 - a.latitude()))).toList());
         model.addAttribute("publicReport", publicOnly);
         return "campaigns/report-day";
     }
