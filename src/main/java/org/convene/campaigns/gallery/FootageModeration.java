@@ -33,7 +33,7 @@ public class FootageModeration {
     }
 
     /** New caption, credit and place; a null field is left as it is. */
-    public record Edits(String caption, String credit, String place) {
+    public record Edits(String caption, String credit, String place) implements java.io.Serializable {
         public static final Edits NONE = new Edits(null, null, null);
     }
 
