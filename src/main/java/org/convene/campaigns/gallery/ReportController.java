@@ -26,8 +26,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ReportController {
 
-    /** A point of the static map: equirectangular, x = longitude + 180, y = 90 - latitude, in a 360 x 180 box. */
-    public record MapPoint(double x, double y) {
+    /** A point of the static map (labelled with its country code): equirectangular, x = longitude + 180, y = 90 - latitude, in a 360 x 180 box. */
+    public record MapPoint(double x, double y, String country) {
+        public double labelX() {
+            return round(x + 3);
+        }
+
+        public double labelY() {
+            return round(y - 2);
+        }
     }
 
     public record CountRow(String name, int count) {
@@ -86,7 +93,7 @@ class ReportController {
         model.addAttribute("actionsByCountry", actionsByCountry);
         model.addAttribute("featured", views.of(figures.featured(), campaign, locale));
         model.addAttribute("points", figures.positioned().stream()
-                .map(a -> new MapPoint(round(a.longitude() + 180), round(90 - a.latitude()))).toList());
+                .map(a -> new MapPoint(round(a.longitude() + 180), round(90 - a.latitude()), a.country())).toList());
         model.addAttribute("publicReport", publicOnly);
         return "campaigns/report-day";
     }

@@ -152,6 +152,7 @@ class CompilationAndReportTest {
                 .doesNotContain("Closed meeting").doesNotContain("Proposed picnic").doesNotContain("organizer@example.net");
         assertThat(report).contains("id=\"total-actions\">3<");
         // two positioned public actions drawn on the map: Turku at x = 22.27 + 180, y = 90 - 60.45
-        assertThat(report).contains("cx=\"202.27\" cy=\"29.55\"").contains("cx=\"198.07\"");
+        assertThat(report).contains("cx=\"202.27\" cy=\"29.55\"").contains("cx=\"198.07\"")
+                .contains("x=\"205.27\" y=\"27.55\">FI</text>");
     }
 }
