@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.convene.accounts.StaffAccess;
+import org.convene.campaigns.actions.CampaignPageActions;
+import org.convene.campaigns.gallery.CampaignPageGallery;
 import org.convene.campaigns.internal.Campaign;
 import org.convene.campaigns.internal.Campaigns;
 import org.convene.platform.PlatformProperties;
@@ -36,8 +38,13 @@ class CampaignPagesController {
     private final ToolkitFiles toolkit;
     private final StaffAccess staffAccess;
     private final PlatformProperties platform;
+    private final CampaignPageActions actions;
+    private final CampaignPageGallery gallery;
 
-    CampaignPagesController(Campaigns campaigns, ToolkitFiles toolkit, StaffAccess staffAccess, PlatformProperties platform) {
+    CampaignPagesController(Campaigns campaigns, ToolkitFiles toolkit, StaffAccess staffAccess, PlatformProperties platform,
+                            CampaignPageActions actions, CampaignPageGallery gallery) {
+        this.actions = actions;
+        this.gallery = gallery;
         this.campaigns = campaigns;
         this.toolkit = toolkit;
         this.staffAccess = staffAccess;
@@ -59,6 +66,9 @@ class CampaignPagesController {
         Campaign campaign = visible(slug);
         String pageUrl = platform.link("/campaigns/" + campaign.slug());
         model.addAttribute("view", CampaignView.of(campaign, locale, toolkit.of(campaign.id())));
+        model.addAttribute("campaign", campaign);
+        actions.addTo(model, campaign, locale);
+        gallery.addTo(model, campaign, locale);
         model.addAttribute("pageUrl", pageUrl);
         model.addAttribute("coverUrl", campaign.coverImage() == null ? null : platform.link("/media/" + campaign.coverImage()));
         model.addAttribute("alternates", campaign.languages().stream()
