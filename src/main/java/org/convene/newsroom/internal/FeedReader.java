@@ -61,7 +61,8 @@ public final class FeedReader {
                 continue;
             }
             String guid = clip(entry.getUri(), 1000);
-            String key = guid != null && !guid.isBlank() ? "id:" + guid : "link:" + link;
+            // Rome gives the link as the URI of an RSS item without a GUID
+            String key = guid != null && !guid.isBlank() && !guid.equals(link) ? "id:" + guid : "link:" + link;
             String title = plain(entry.getTitle(), 500);
             String summary = entry.getDescription() != null ? plain(entry.getDescription().getValue(), 2000)
                     : entry.getContents().stream().map(SyndContent::getValue).findFirst().map(v -> plain(v, 2000)).orElse(null);

@@ -70,11 +70,11 @@ public class Items implements PartnerItems {
         return new Page(items, total, current, size);
     }
 
-    /** Items picked for the public page, newest pick first. */
+    /** Items picked for the public page, newest first. */
     public List<PartnerItem> picked(String language, int limit) {
         Filter filter = new Filter(null, null, language, null, null, true);
         Where where = where(filter);
-        return jdbc.sql(SELECT + where.sql + " order by i.picked_at desc, i.id desc limit ?")
+        return jdbc.sql(SELECT + where.sql + NEWEST_FIRST + " limit ?")
                 .params(where.params).param(limit).query(Items::map).list();
     }
 
