@@ -133,7 +133,12 @@ class NewsroomAdminController {
     String pollNow(@PathVariable long id, RedirectAttributes redirect) {
         outlet(id);
         FeedPolling.Outcome outcome = polling.pollNow(id);
-        redirect.addFlashAttribute("pollOutcome", outcome);
+        // flash attributes live in the (JDBC) session: plain values only
+        redirect.addFlashAttribute("pollKind", outcome.kind().name());
+        redirect.addFlashAttribute("pollAdded", outcome.added());
+        if (outcome.errorCode() != null) {
+            redirect.addFlashAttribute("pollError", outcome.errorCode());
+        }
         return "redirect:/admin/newsroom/outlets/" + id;
     }
 
