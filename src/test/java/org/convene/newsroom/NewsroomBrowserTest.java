@@ -63,6 +63,7 @@ class NewsroomBrowserTest extends BrowserTest {
             page.locator("#poll-now").click();
             assertThat(page.locator("#poll-outcome").textContent()).contains("a moment ago");
             assertThat(Accessibility.violations(page)).as("violations on the outlet page").isEmpty();
+            screenshot(page, "newsroom-outlet-en");
 
             page.navigate(url("/admin/newsroom"));
             page.locator("#filter-country").selectOption("TZ");
@@ -84,6 +85,8 @@ class NewsroomBrowserTest extends BrowserTest {
 
             page.navigate(url("/admin/newsroom/outlets"));
             assertThat(page.locator("#outlets").textContent()).contains("Harbour News " + tag, "Tanzania");
+            assertThat(Accessibility.violations(page)).as("violations on the outlet list").isEmpty();
+            screenshot(page, "newsroom-outlets-en");
 
             Page visitor = axePage(1280, 900, "en-GB");
             visitor.navigate(url("/partners"));
