@@ -135,4 +135,27 @@ class PublicationPagesTest {
                 Map.of("language", "fr", "title", "Déclaration commune", "body", "Texte", "translator", "Ana Lopes"));
         assertThat(WebClient.location(saved)).endsWith("/admin/publications/" + p.id() + "/translations/fr");
     }
+
+    @Test
+    void theRevisionDiffMarksChangedWordsAndShowsMarkupAsText() {
+        Publication p = fixtures.create(PublicationFixtures.draft(PublicationKind.STATEMENT, PublicationStatus.DRAFT), "A");
+        editing.saveTranslation(p.id(), "en", new PublicationEditing.Text("Title", "", "Harbours are shared.", null), "Writer One");
+        editing.saveTranslation(p.id(), "en", new PublicationEditing.Text("Title", "",
+                "Harbours are shared by all. <script>alert(1)</script>", null), "Writer Two");
+        List<PublicationEditing.Revision> revisions = editing.revisions(p.id());
+        TestStaff.Login admin = staff.networkAdmin();
+        WebClient signedIn = new WebClient(port).signedIn(admin.email(), admin.password());
+        String list = signedIn.get("/admin/publications/" + p.id() + "/revisions").body();
+        assertThat(list).contains("Writer One").contains("Writer Two");
+        String diff = signedIn.get("/admin/publications/" + p.id() + "/revisions/diff?from=" + revisions.get(1).id()
+                + "&to=" + revisions.get(0).id()).body();
+        assertThat(diff).contains("<ins>").contains("&lt;script&gt;").doesNotContain("<script>alert");
+        // a revision of another publication is not found here
+        Publication other = fixtures.create(PublicationFixtures.draft(PublicationKind.NEWS, PublicationStatus.DRAFT), "B");
+        long foreign = editing.revisions(other.id()).getFirst().id();
+        assertThat(signedIn.get("/admin/publications/" + p.id() + "/revisions/diff?from=" + foreign + "&to=" + revisions.get(0).id())
+                .statusCode()).isEqualTo(404);
+        assertThat(signedIn.post("/admin/publications/" + p.id() + "/revisions/" + foreign + "/restore", Map.of()).statusCode())
+                .isEqualTo(404);
+    }
 }

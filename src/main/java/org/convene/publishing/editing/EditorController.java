@@ -254,8 +254,13 @@ class EditorController {
     String revisions(@PathVariable long id, Model model) {
         Publication p = existing(id);
         model.addAttribute("publication", p);
-        model.addAttribute("title", titleOf(p));
-        model.addAttribute("revisions", editing.revisions(id));
+        model.addAttribute("headline", titleOf(p));
+        List<PublicationEditing.Revision> revisions = editing.revisions(id);
+        model.addAttribute("revisions", revisions);
+        // compare the latest save with the one before it in the same language
+        model.addAttribute("defaultFrom", revisions.isEmpty() ? null : revisions.stream().skip(1)
+                .filter(r -> r.language().equals(revisions.getFirst().language())).findFirst()
+                .or(() -> revisions.stream().skip(1).findFirst()).map(PublicationEditing.Revision::id).orElse(null));
         return "publishing/editor-revisions";
     }
 
@@ -266,7 +271,7 @@ class EditorController {
         PublicationEditing.Revision before = editing.revision(id, from);
         PublicationEditing.Revision after = editing.revision(id, to);
         model.addAttribute("publication", p);
-        model.addAttribute("title", titleOf(p));
+        model.addAttribute("headline", titleOf(p));
         model.addAttribute("before", before);
         model.addAttribute("after", after);
         model.addAttribute("lines", RevisionDiff.between(before.asText(), after.asText()));
@@ -286,7 +291,7 @@ class EditorController {
         StaffMember staff = CurrentStaff.required();
         model.addAttribute("publication", p);
         if (p != null) {
-            model.addAttribute("title", titleOf(p));
+            model.addAttribute("headline", titleOf(p));
             List<Translation> translations = publications.translations(p.id());
             model.addAttribute("translations", translations);
             model.addAttribute("missingLanguages", Languages.SUPPORTED.stream()
@@ -306,7 +311,7 @@ class EditorController {
 
     private String translationPage(Publication p, Translation current, Model model) {
         model.addAttribute("publication", p);
-        model.addAttribute("title", titleOf(p));
+        model.addAttribute("headline", titleOf(p));
         Translation original = publications.translation(p.id(), p.originalLanguage()).orElseThrow();
         model.addAttribute("original", original);
         model.addAttribute("originalHtml", RichText.toHtml(original.body()));
