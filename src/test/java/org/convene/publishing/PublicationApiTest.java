@@ -108,5 +108,8 @@ class PublicationApiTest {
                 {"language":"en","title":"Their news","body":"Text","organizationIds":[%d]}""".formatted(org + 1);
         assertThat(send("POST", "/api/v1/news", token, other).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/api/v1/statements", null, statement("Nobody")).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/openapi.json", null, null).body()).contains("/api/v1/statements")
+                .contains("/api/v1/news/{id}").contains("/api/v1/publications/{id}/translations/{language}")
+                .contains("/api/v1/publications/{id}/status");
     }
 }

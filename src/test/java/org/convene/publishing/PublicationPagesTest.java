@@ -158,4 +158,35 @@ class PublicationPagesTest {
         assertThat(signedIn.post("/admin/publications/" + p.id() + "/revisions/" + foreign + "/restore", Map.of()).statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theShareCardCarriesTheCoverAsAnAbsoluteAddressAndTheSummary() {
+        Publication p = fixtures.publishedNews();
+        editing.setCoverImage(p.id(), "0123456789abcdef0123456789abcdef.jpg");
+        String page = new WebClient(port).get("/news/" + p.slug()).body();
+        assertThat(page).containsPattern("property=\"og:image\" content=\"https?://[^\"]+/media/0123456789abcdef0123456789abcdef.jpg\"")
+                .contains("name=\"twitter:card\" content=\"summary_large_image\"")
+                .contains("property=\"og:description\" content=\"Member organizations agree on a shared position.\"")
+                .contains("property=\"og:type\" content=\"article\"");
+        assertThat(new WebClient(port).get("/news").body()).contains("/media/0123456789abcdef0123456789abcdef.jpg");
+    }
+
+    @Test
+    void organizationEditorsWriteNewsOfTheirOwnOrganizationOnly() {
+        MemberNetworkFixtures.Corner corner = network.corner();
+        TestStaff.Login editor = staff.create(org.convene.accounts.StaffRole.ORG_EDITOR, corner.member().id());
+        WebClient signedIn = new WebClient(port).signedIn(editor.email(), editor.password());
+        Publication statement = fixtures.draftStatement();
+        assertThat(signedIn.get("/admin/publications/" + statement.id()).statusCode()).isEqualTo(403);
+        assertThat(signedIn.post("/admin/publications", Map.of("kind", "STATEMENT", "language", "en", "title", "Not allowed",
+                "dated", "2026-11-20")).statusCode()).isEqualTo(403);
+        assertThat(signedIn.post("/admin/publications", Map.of("kind", "NEWS", "language", "en", "title", "Other organization",
+                "dated", "2026-11-20", "organizationIds", String.valueOf(corner.outsider().id()))).statusCode()).isEqualTo(403);
+        HttpResponse<String> created = signedIn.post("/admin/publications", Map.of("kind", "NEWS", "language", "en",
+                "title", "Our assembly " + corner.tag(), "dated", "2026-11-20", "organizationIds", String.valueOf(corner.member().id())));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(signedIn.get(WebClient.location(created).replaceFirst("^https?://[^/]+", "")).statusCode()).isEqualTo(200);
+        assertThat(signedIn.get("/admin/publications").body()).contains("Our assembly " + corner.tag())
+                .doesNotContain(statement.slug());
+    }
 }
