@@ -189,4 +189,33 @@ class PublicationPagesTest {
         assertThat(signedIn.get("/admin/publications").body()).contains("Our assembly " + corner.tag())
                 .doesNotContain(statement.slug());
     }
+
+    @Test
+    void theEditorRefusesAScheduleInThePastNextToTheField() {
+        Publication p = fixtures.create(PublicationFixtures.draft(PublicationKind.STATEMENT, PublicationStatus.DRAFT), "A");
+        TestStaff.Login admin = staff.networkAdmin();
+        WebClient signedIn = new WebClient(port).signedIn(admin.email(), admin.password());
+        HttpResponse<String> refused = signedIn.post("/admin/publications/" + p.id() + "/status",
+                Map.of("status", "PUBLISHED", "publishAt", "2020-01-01T09:00"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"publishAt-error\"").contains("already passed");
+        assertThat(new WebClient(port).get("/statements/" + p.slug()).statusCode()).isEqualTo(404);
+        HttpResponse<String> scheduled = signedIn.post("/admin/publications/" + p.id() + "/status",
+                Map.of("status", "PUBLISHED", "publishAt", "2099-01-01T09:00"));
+        assertThat(scheduled.statusCode()).isEqualTo(302);
+        assertThat(signedIn.get("/admin/publications/" + p.id()).body()).contains("2099-01-01 09:00");
+        assertThat(new WebClient(port).get("/statements/" + p.slug()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherHostHeaderDoesNotPoisonTheCachedPage() throws Exception {
+        Publication p = fixtures.publishedStatement();
+        WebClient reader = new WebClient(port);
+        java.net.http.HttpRequest forged = reader.request("/statements/" + p.slug()).header("X-Forwarded-Host", "attacker.example")
+                .GET().build();
+        // the forged host shows in that response's own absolute links (the language switcher) ...
+        assertThat(reader.send(forged).body()).contains("attacker.example");
+        // ... but not in the copy kept for everybody else
+        assertThat(reader.get("/statements/" + p.slug()).body()).doesNotContain("attacker.example");
+    }
 }

@@ -62,7 +62,9 @@ class PublicPageCache extends OncePerRequestFilter {
             return;
         }
         Locale locale = locales.resolveLocale(request);
-        String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + locale.getLanguage();
+        // the host is part of the key: the layout builds absolute links from it, and another Host header must not poison the copy
+        String key = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
+                + "?" + request.getQueryString() + "|" + locale.getLanguage();
         long now = System.currentTimeMillis();
         Entry cached = entries.get(key);
         if (cached != null && cached.expires() > now) {
