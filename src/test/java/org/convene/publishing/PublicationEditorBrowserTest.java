@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.List;
 import java.util.UUID;
+import org.convene.publishing.editing.PublicationEditing;
+import org.convene.publishing.internal.Publication;
 import org.convene.support.Accessibility;
 import org.convene.support.BrowserTest;
 import org.convene.support.TestStaff;
@@ -20,6 +23,7 @@ class PublicationEditorBrowserTest extends BrowserTest {
 
     @Autowired TestStaff staff;
     @Autowired PublicationFixtures fixtures;
+    @Autowired PublicationEditing editing;
 
     @Test
     void writeTranslatePreviewPublishAndRead() {
@@ -117,6 +121,15 @@ class PublicationEditorBrowserTest extends BrowserTest {
             screenshot(phone, "publishing-statement-phone");
             phone.context().close();
             anonymous.context().close();
+
+            Publication news = fixtures.publishedNews();
+            editing.updateDetails(news.id(), new PublicationEditing.Details(news.dated(), List.of("water"), List.of(), null, null,
+                    "SOLIDARITY", null, "CL", List.of()));
+            Page newsReader = newPage(390, 844, "en-GB");
+            newsReader.navigate(url("/news?category=SOLIDARITY"));
+            assertThat(newsReader.locator("#news-results").textContent()).contains("Regional assembly report");
+            screenshot(newsReader, "publishing-news-list-phone");
+            newsReader.context().close();
 
             try (BrowserContext axeContext = browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
                 Page target = axeContext.newPage();

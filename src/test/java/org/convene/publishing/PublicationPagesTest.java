@@ -218,4 +218,27 @@ class PublicationPagesTest {
         // ... but not in the copy kept for everybody else
         assertThat(reader.get("/statements/" + p.slug()).body()).doesNotContain("attacker.example");
     }
+
+    @Test
+    void signatoriesAreAddedAndRemovedWithoutJavaScriptAndSavedInOrder() {
+        Publication p = fixtures.create(PublicationFixtures.draft(PublicationKind.STATEMENT, PublicationStatus.DRAFT), "A");
+        TestStaff.Login admin = staff.networkAdmin();
+        WebClient signedIn = new WebClient(port).signedIn(admin.email(), admin.password());
+        String path = "/admin/publications/" + p.id();
+        Map<String, String> rows = new java.util.LinkedHashMap<>(Map.of("dated", "2026-11-20",
+                "signatories[0].name", "Amaru Quispe", "signatories[0].role", "Treasurer",
+                "signatories[1].name", "Lea Novak", "signatories[1].role", "Chairperson"));
+        rows.put("removeSignatory", "0");
+        String afterRemove = signedIn.post(path, rows).body();
+        assertThat(afterRemove).contains("value=\"Lea Novak\"").doesNotContain("Amaru Quispe");
+        assertThat(fixtures.jdbc().sql("SELECT count(*) FROM publication_signatory WHERE publication_id = :id").param("id", p.id())
+                .query(Integer.class).single()).isZero();
+        rows.remove("removeSignatory");
+        rows.put("addSignatory", "1");
+        assertThat(signedIn.post(path, rows).body()).contains("id=\"signatories2.name\"");
+        rows.remove("addSignatory");
+        assertThat(signedIn.post(path, rows).statusCode()).isEqualTo(302);
+        assertThat(fixtures.jdbc().sql("SELECT name FROM publication_signatory WHERE publication_id = :id ORDER BY position")
+                .param("id", p.id()).query(String.class).list()).containsExactly("Amaru Quispe", "Lea Novak");
+    }
 }
