@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.convene.publishing.editing.PublicationEditing;
 import org.convene.publishing.internal.Publication;
 import org.convene.publishing.internal.PublicationDraft;
 import org.convene.publishing.internal.PublicationKind;
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class PublicationFixtures {
 
     private final Publications publications;
+    private final PublicationEditing editing;
     private final JdbcClient jdbc;
 
-    PublicationFixtures(Publications publications, JdbcClient jdbc) {
+    PublicationFixtures(Publications publications, PublicationEditing editing, JdbcClient jdbc) {
         this.publications = publications;
+        this.editing = editing;
         this.jdbc = jdbc;
     }
 
@@ -49,6 +52,12 @@ public class PublicationFixtures {
 
     public Publication create(PublicationDraft draft) {
         return publications.create(draft);
+    }
+
+    /** Created through the editor's service, as staff would: the original text is kept as the first revision. */
+    public Publication create(PublicationDraft draft, String author) {
+        return editing.create(draft, new PublicationEditing.Details(draft.dated(), draft.tags(), draft.organizationIds(), null, null,
+                null, null, null, List.of()), author);
     }
 
     /** A published translation added straight into the table (the editing service may check more). */

@@ -9,8 +9,10 @@ import org.owasp.html.Sanitizers;
 /**
  * Texts staff write in Markdown (a campaign's call, a statement, news), shown as HTML. Raw HTML in
  * the Markdown is escaped, and the rendered HTML then goes through an allow-list sanitizer: text
- * formatting, headings, lists, quotes, code, tables and http(s)/mailto links only (no images,
- * scripts, styles or event handlers), so the result is safe to insert unescaped ({@code th:utext}).
+ * formatting, headings, lists, quotes, code, tables, http(s)/mailto links and images whose source is
+ * an http(s) address or an image stored by the media module ({@code /media/<name>}), with their alt
+ * text (no data: URLs, scripts, styles, iframes or event handlers), so the result is safe to insert
+ * unescaped ({@code th:utext}).
  */
 public final class RichText {
 
@@ -22,9 +24,20 @@ public final class RichText {
                     .allowUrlProtocols("http", "https", "mailto")
                     .allowAttributes("href").onElements("a")
                     .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+                    .allowElements("img")
+                    .allowAttributes("alt", "title").onElements("img")
+                    .allowAttributes("src").matching(RichText::isImageSource).onElements("img")
                     .toFactory());
 
+    private static final java.util.regex.Pattern IMAGE_SOURCE =
+            java.util.regex.Pattern.compile("(?i)https?://[^\\s\"'<>]+|/media/[0-9a-f]{32}\\.(png|jpg)");
+
     private RichText() {
+    }
+
+    /** An image may come from an http(s) address or from the media module's stored images, nothing else. */
+    private static boolean isImageSource(String src) {
+        return src != null && IMAGE_SOURCE.matcher(src).matches();
     }
 
     /** Safe HTML for a Markdown text; empty for null or blank. */

@@ -87,6 +87,29 @@ public class Publications {
                 .param("id", publicationId).query(Publications::mapTranslation).list();
     }
 
+    /** One language of a publication, whatever its status. */
+    public Optional<Translation> translation(long publicationId, String language) {
+        return jdbc.sql("""
+                        SELECT publication_id, language, title, summary, body, status, translator, published_at, updated_at
+                        FROM publication_translation WHERE publication_id = :id AND language = :language""")
+                .param("id", publicationId).param("language", language).query(Publications::mapTranslation).optional();
+    }
+
+    /** Ids of the public publications of a kind (public now), the latest date first. */
+    public List<Long> publicIds(PublicationKind kind, int limit, int offset) {
+        return jdbc.sql("""
+                        SELECT id FROM publication
+                        WHERE kind = :kind AND status = 'PUBLISHED' AND (publish_at IS NULL OR publish_at <= now())
+                        ORDER BY dated DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("kind", kind.name()).param("limit", limit).param("offset", offset).query(Long.class).list();
+    }
+
+    /** The named signatories of a statement, in their order. */
+    public List<Signatory> signatories(long publicationId) {
+        return jdbc.sql("SELECT name, role FROM publication_signatory WHERE publication_id = :id ORDER BY position")
+                .param("id", publicationId).query((rs, n) -> new Signatory(rs.getString("name"), rs.getString("role"))).list();
+    }
+
     private static void check(PublicationDraft draft) {
         List<FieldProblem> problems = new ArrayList<>();
         if (draft.kind() == null) {

@@ -1,0 +1,17 @@
+package org.convene.campaigns;
+
+import java.util.List;
+import java.util.Optional;
+import org.convene.platform.i18n.TranslatedText;
+
+/** What other modules may read of campaigns: their id, slug and title (to link to a campaign's page). */
+public interface CampaignDirectory {
+
+    record CampaignEntry(long id, String slug, TranslatedText title) {
+    }
+
+    /** Every campaign that is not a draft, the latest first. */
+    List<CampaignEntry> campaigns();
+
+    Optional<CampaignEntry> campaign(long id);
+}
