@@ -145,7 +145,8 @@ class FeedController {
     /** Plain text (feed readers show it as it is): the summary, or the start of the text. */
     static String summary(PublishedTexts.Text text) {
         String summary = text.summary() != null && !text.summary().isBlank() ? text.summary().strip() : RichText.toPlainText(text.body()).strip();
-        summary = summary.replaceAll("\\s+", " ");
+        // Plain text of Markdown leaves a space where inline markup ended ("**public**." gives "public .").
+        summary = summary.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1");
         return summary.length() <= SUMMARY_LENGTH ? summary : summary.substring(0, SUMMARY_LENGTH - 1).strip() + "…";
     }
 

@@ -44,6 +44,8 @@ class PublicationSearch implements SearchSource {
     /** Brings what changed since the last run into the index; returns how many publications it looked at. */
     @Transactional
     public int sync() {
+        // One run at a time (the job on any node, a startup reindex, a test): they would lock the same rows.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('publication-search-sync'))").query(Object.class).list();
         Instant started = jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single().toInstant();
         Instant since = index.mark(MARK).map(m -> m.minus(OVERLAP)).orElse(Instant.EPOCH);
         List<Long> changed = texts.changedSince(since);

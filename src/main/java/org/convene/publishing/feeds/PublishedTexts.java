@@ -72,7 +72,8 @@ class PublishedTexts {
         return jdbc.sql("""
                         SELECT DISTINCT p.id FROM publication p LEFT JOIN publication_translation t ON t.publication_id = p.id
                         WHERE p.updated_at > :since OR t.updated_at > :since OR t.published_at > :since OR p.published_at > :since
-                           OR (p.publish_at > :since AND p.publish_at <= now())""")
+                           OR (p.publish_at > :since AND p.publish_at <= now())
+                        ORDER BY p.id""")
                 .param("since", Timestamp.from(since)).query(Long.class).list();
     }
 

@@ -123,16 +123,19 @@ public class SearchEngine {
         return new Results(query, hits, total[0], false);
     }
 
-    /** Whether the words parse to nothing in every language searched: stop words, punctuation or operators only. */
+    /**
+     * Whether, in one of the languages searched, the words parse to nothing: stop words, punctuation
+     * or operators only ("the and of" is nothing in English, though Indonesian has no such stop words).
+     */
     private boolean onlyCommonWords(String text, List<String> scope) {
         for (String language : scope) {
             Boolean empty = jdbc.sql("SELECT numnode(websearch_to_tsquery(CAST(:config AS regconfig), :q)) = 0")
                     .param("config", configs.forLanguage(language)).param("q", text).query(Boolean.class).single();
-            if (!empty) {
-                return false;
+            if (empty) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private static Hit hit(ResultSet rs) throws SQLException {
