@@ -45,7 +45,7 @@ class OrganizationSearch implements SearchSource, SearchRegions {
         String title = o.shortName() == null ? o.name() : o.name() + " (" + o.shortName() + ")";
         index.replace(SearchKind.ORGANIZATION, o.id(), languages.stream()
                 .map(language -> new SearchDocument(SearchKind.ORGANIZATION, o.id(), language, title,
-                        o.description().in(language) + "\n" + new Locale("", o.country()).getDisplayCountry(Locale.forLanguageTag(language)),
+                        o.description().in(language) + "\n" + Locale.of("", o.country()).getDisplayCountry(Locale.forLanguageTag(language)),
                         "/directory/" + o.slug(), o.regionId(), o.country(), o.id(), o.joinedOn().atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .toList());
     }
