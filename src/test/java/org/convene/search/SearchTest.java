@@ -157,6 +157,13 @@ class SearchTest {
         }
     }
 
+    @Test
+    void theSearchApiIsInTheOpenApiDocument() throws Exception {
+        JsonNode search = json.readTree(get("/api/openapi.json").body()).get("paths").get("/api/v1/search");
+        assertThat(search).isNotNull();
+        assertThat(search.get("get").get("parameters").findValuesAsString("name")).contains("q", "kind", "lang", "region", "country");
+    }
+
     private static List<Long> ids(JsonNode results) {
         return results.get("results").findValues("id").stream().map(JsonNode::asLong).toList();
     }
