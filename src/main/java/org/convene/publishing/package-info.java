@@ -4,5 +4,5 @@
  * and the sitemap, and search across what the network publishes.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
-        allowedDependencies = {"accounts", "directory", "mail", "media", "platform", "campaigns", "events"})
+        allowedDependencies = {"accounts", "directory", "mail", "media", "platform", "campaigns", "events", "search"})
 package org.convene.publishing;

@@ -56,8 +56,10 @@ public class OrganizationCsv {
     private final OrganizationStore organizations;
     private final StructureStore structure;
     private final AuditLog audit;
+    private final OrganizationSearch search;
 
-    OrganizationCsv(OrganizationStore organizations, StructureStore structure, AuditLog audit) {
+    OrganizationCsv(OrganizationStore organizations, StructureStore structure, AuditLog audit, OrganizationSearch search) {
+        this.search = search;
         this.organizations = organizations;
         this.structure = structure;
         this.audit = audit;
@@ -87,6 +89,7 @@ public class OrganizationCsv {
             long id = organizations.insert(new Organization(0, o.name(), o.shortName(), Checks.slug(o.name(), organizations::slugTaken),
                     o.country(), o.regionId(), o.languages(), o.website(), o.socialHandles(), o.description(), null, o.status(), o.joinedOn()));
             audit.record("directory.organization.imported", "organization", id, o.name());
+            search.changed(id);
         }
         return new ImportResult(List.of(), rows.size());
     }

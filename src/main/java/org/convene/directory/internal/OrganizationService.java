@@ -31,8 +31,11 @@ public class OrganizationService {
     private final StructureStore structure;
     private final Images images;
     private final AuditLog audit;
+    private final OrganizationSearch search;
 
-    OrganizationService(OrganizationStore organizations, StructureStore structure, Images images, AuditLog audit) {
+    OrganizationService(OrganizationStore organizations, StructureStore structure, Images images, AuditLog audit,
+                        OrganizationSearch search) {
+        this.search = search;
         this.organizations = organizations;
         this.structure = structure;
         this.images = images;
@@ -76,6 +79,7 @@ public class OrganizationService {
         String slug = Checks.slug(draft.name(), organizations::slugTaken);
         long id = save(() -> organizations.insert(withSlug(draft, slug)));
         audit.record("directory.organization.created", "organization", id, draft.name());
+        search.changed(id);
         return id;
     }
 
@@ -96,6 +100,7 @@ public class OrganizationService {
             return id;
         });
         audit.record("directory.organization.updated", "organization", id, toSave.name());
+        search.changed(id);
     }
 
     @Transactional
@@ -105,6 +110,7 @@ public class OrganizationService {
             throw new InvalidInputException("status", "directory.status.invalid", "The status is ACTIVE or SUSPENDED.");
         }
         organizations.setStatus(id, status);
+        search.changed(id);
         audit.record(status.equals("ACTIVE") ? "directory.organization.reactivated" : "directory.organization.suspended",
                 "organization", id, existing.name());
     }

@@ -36,8 +36,11 @@ public class Events {
     private final Refusals refusals;
     private final MemberDirectory directory;
     private final RegistrationMails mails;
+    private final EventSearch search;
 
-    Events(JdbcClient jdbc, EventSeats seats, AuditLog audit, Refusals refusals, MemberDirectory directory, RegistrationMails mails) {
+    Events(JdbcClient jdbc, EventSeats seats, AuditLog audit, Refusals refusals, MemberDirectory directory, RegistrationMails mails,
+           EventSearch search) {
+        this.search = search;
         this.directory = directory;
         this.mails = mails;
         this.jdbc = jdbc;
@@ -66,7 +69,9 @@ public class Events {
             seats.resizeOnline(id, draft.onlineCapacity());
         }
         audit.record("event.create", "event", id, draft.title().in(draft.title().fallback()));
-        return find(id).orElseThrow();
+        Event created = find(id).orElseThrow();
+        search.changed(created);
+        return created;
     }
 
     @Transactional
@@ -95,6 +100,7 @@ public class Events {
         if (after.isCancelled() && !before.isCancelled()) {
             mails.eventCancelled(after);
         }
+        search.changed(after);
         return after;
     }
 
