@@ -160,4 +160,19 @@ class ResourceApiTest {
                 json(unique("Network"), "[\"en\"]", "\"url\":\"https://example.org/x\"").getBytes()).body());
         assertThat(send(port, "DELETE", "/api/v1/resources/" + networkOwned, editor, null, null).status()).isEqualTo(403);
     }
+
+    @Autowired
+    DemoResources demo;
+
+    @Test
+    void theDemoNetworkGetsAToolkitPdfAndTwoLinks() {
+        demo.on(new org.convene.directory.DemoNetworkLoaded(0));
+        String list = send(port, "GET", "/api/v1/resources?q=Shared%20kitchens%20toolkit", null, null, null).body();
+        assertThat(list).contains("\"fileType\":\"application/pdf\"").contains("\"ar\":\"دليل المطابخ المشتركة\"");
+        String path = field(list, "downloadUrl").replaceAll("^http://[^/]+", "");
+        byte[] pdf = ResourceTestFiles.getBytes(port, path);
+        assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.4");
+        assertThat(send(port, "GET", "/api/v1/resources?q=open%20assembly&type=link", null, null, null).body())
+                .contains("\"link\":\"https://example.org/courses/open-assembly\"");
+    }
 }
