@@ -164,13 +164,28 @@ class ResourceApiTest {
     @Autowired
     DemoResources demo;
 
+    /** Keeps the demo PDF in target/ for a look with a PDF reader. */
+    private static void write(byte[] pdf) {
+        try {
+            Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(Path.of("target", "screenshots", "demo-toolkit.pdf"), pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theDemoNetworkGetsAToolkitPdfAndTwoLinks() {
-        demo.on(new org.convene.directory.DemoNetworkLoaded(0));
-        String list = send(port, "GET", "/api/v1/resources?q=Shared%20kitchens%20toolkit", null, null, null).body();
+        demo.on(new org.convene.directory.DemoNetworkLoaded(0)); // a module listener: runs asynchronously
+        String list = "[]";
+        for (int i = 0; i < 100 && list.equals("[]"); i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            list = send(port, "GET", "/api/v1/resources?q=Shared%20kitchens%20toolkit", null, null, null).body();
+        }
         assertThat(list).contains("\"fileType\":\"application/pdf\"").contains("\"ar\":\"دليل المطابخ المشتركة\"");
         String path = field(list, "downloadUrl").replaceAll("^http://[^/]+", "");
         byte[] pdf = ResourceTestFiles.getBytes(port, path);
+        write(pdf);
         assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.4");
         assertThat(send(port, "GET", "/api/v1/resources?q=open%20assembly&type=link", null, null, null).body())
                 .contains("\"link\":\"https://example.org/courses/open-assembly\"");
