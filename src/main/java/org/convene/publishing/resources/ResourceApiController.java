@@ -39,6 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and delete them: network admins all, organization staff their organization's.
  */
 @ApiController("/api/v1/resources")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Resources", description = "The resource library: toolkits, dossiers and links")
 class ResourceApiController {
 
     /** What staff send: title and description map language codes to texts; {@code language} is the fallback language. */
@@ -115,7 +116,7 @@ class ResourceApiController {
                 .orElseThrow(() -> new NotFoundException("There is no resource with this id.")));
     }
 
-    @Operation(summary = "Creates a link resource",
+    @Operation(summary = "Creates a resource: JSON for a link, multipart (parts 'resource' and 'file') for a file",
             description = "JSON with an http(s) url. For a file, send multipart/form-data with a part 'resource' (this JSON, "
                     + "without url) and a part 'file'. Checked by content: PDF, office documents (docx, xlsx, pptx, odt, ods, "
                     + "odp), EPUB, plain text and images are accepted; anything else is a 400 problem naming the field 'file'.")
@@ -125,7 +126,7 @@ class ResourceApiController {
         return created(resources.create(draft(request, null)));
     }
 
-    @Operation(summary = "Creates a file resource (multipart: part 'resource' is the JSON, part 'file' the file)")
+    @Operation(summary = "Creates a resource: JSON for a link, multipart (parts 'resource' and 'file') for a file")
     @PreAuthorize("@resourceAccess.canManage(#request.organizationId())")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ResourceDocument> createFile(@RequestPart("resource") ResourceRequest request,
@@ -133,14 +134,14 @@ class ResourceApiController {
         return created(resources.create(draft(request, file)));
     }
 
-    @Operation(summary = "Changes a resource: the whole JSON document, as for creating it (the file stays)")
+    @Operation(summary = "Changes a resource: the whole JSON document as for creating it (the file stays), or multipart with a new file")
     @PreAuthorize("@resourceAccess.canEdit(#id) and @resourceAccess.canManage(#request.organizationId())")
     @PutMapping(path = "/{id:\\d+}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResourceDocument update(@PathVariable long id, @RequestBody ResourceRequest request) throws IOException {
         return document(resources.update(id, draft(request, null)));
     }
 
-    @Operation(summary = "Changes a file resource and replaces its file (multipart: parts 'resource' and 'file')")
+    @Operation(summary = "Changes a resource: the whole JSON document as for creating it (the file stays), or multipart with a new file")
     @PreAuthorize("@resourceAccess.canEdit(#id) and @resourceAccess.canManage(#request.organizationId())")
     @PutMapping(path = "/{id:\\d+}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResourceDocument replace(@PathVariable long id, @RequestPart("resource") ResourceRequest request,

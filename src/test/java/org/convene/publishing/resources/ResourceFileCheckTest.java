@@ -115,6 +115,21 @@ class ResourceFileCheckTest {
     }
 
     @Test
+    void aFileOverTheUploadLimitIsTooLargeBeforeAnythingReadsIt() throws IOException {
+        long rows = rows();
+        byte[] huge = new byte[6 * 1024 * 1024];
+        ResourceTestFiles.Response api = upload("huge.pdf", "application/pdf", huge);
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.body()).contains("\"status\":413");
+        // the staff form is sent back to itself, where the message stands next to the file field
+        ResourceTestFiles.Response form = send(port, "POST", "/admin/resources/new", null, MULTIPART,
+                multipart(json("Huge", "[\"en\"]", null), "huge.pdf", "application/pdf", huge));
+        assertThat(form.status()).isEqualTo(303);
+        assertThat(form.headers().firstValue("Location").orElseThrow()).endsWith("/admin/resources/new?tooLarge");
+        assertThat(rows()).isEqualTo(rows);
+    }
+
+    @Test
     void officeDocumentsAreRecognizedByTheirPackageNotTheirName() {
         ResourceTestFiles.Response docx = upload("toolkit.bin", "application/octet-stream", ResourceTestFiles.docx());
         assertThat(docx.status()).as(docx.body()).isEqualTo(201);

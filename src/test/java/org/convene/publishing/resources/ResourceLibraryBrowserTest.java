@@ -155,5 +155,9 @@ class ResourceLibraryBrowserTest extends BrowserTest {
         assertThat(page.locator("#url-error").textContent()).contains("http:// or https://");
         assertThat(Accessibility.violations(page)).isEmpty();
         screenshot("resources-admin-errors-en");
+
+        // where the upload filter sends a file over the multipart limit (ResourceFileCheckTest sends one)
+        page.navigate(url("/admin/resources/new?tooLarge"));
+        assertThat(page.locator("#file-error").textContent()).contains("The file is larger than the library accepts.");
     }
 }
