@@ -59,6 +59,40 @@ public class Images {
         return store(upload, declaredSize, COVER_SIDE);
     }
 
+    /** An image decoded and encoded again (PNG when it has transparency, else JPEG), without any metadata. */
+    public record Reencoded(byte[] bytes, String contentType) {
+    }
+
+    /**
+     * Checks and re-encodes an image at its own size (within the pixel limit) without storing it,
+     * for modules that store it themselves (the resource library's {@link Documents}).
+     *
+     * @throws RefusedImageException when the upload is too large or not an accepted image
+     */
+    public Reencoded reencode(InputStream upload, long declaredSize) {
+        long max = properties.maxImageBytes();
+        if (declaredSize > max) {
+            throw new RefusedImageException(Reason.TOO_LARGE, "The image is larger than " + max + " bytes.");
+        }
+        byte[] bytes = readAtMost(upload, max);
+        String type = TIKA.detect(bytes);
+        if (!ACCEPTED.contains(type)) {
+            throw new RefusedImageException(Reason.NOT_AN_IMAGE, "Only JPEG, PNG, WebP and GIF images are accepted, not " + type + ".");
+        }
+        BufferedImage image = decode(bytes);
+        boolean png = image.getColorModel().hasAlpha();
+        BufferedImage copy = scaleDown(image, Math.max(image.getWidth(), image.getHeight()));
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(copy, png ? "png" : "jpeg", out)) {
+                throw new IllegalStateException("No image writer");
+            }
+            return new Reencoded(out.toByteArray(), png ? "image/png" : "image/jpeg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The longest side of a stored cover picture. */
     public static final int COVER_SIDE = 1600;
 

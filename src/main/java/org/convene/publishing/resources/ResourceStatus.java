@@ -1,0 +1,5 @@
+package org.convene.publishing.resources;
+
+public enum ResourceStatus {
+    DRAFT, PUBLISHED
+}
