@@ -361,7 +361,7 @@ public class FootageUploads {
     }
 
     /** One of a campaign's published actions, for the form's list. */
-    record ActionChoice(long id, String title, String city, String country) {
+    public record ActionChoice(long id, String title, String city, String country) {
     }
 
     /** At most this many actions are offered in the form's list; beyond, footage is sent for an action from its own link. */
