@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +35,6 @@ public class Images {
     }
 
     private static final Set<String> ACCEPTED = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Tika TIKA = new Tika();
 
     private final MediaProperties properties;
@@ -78,7 +75,7 @@ public class Images {
         BufferedImage image = decode(bytes);
         BufferedImage scaled = scaleDown(image, longestSide);
         boolean png = scaled.getColorModel().hasAlpha();
-        String name = randomName() + (png ? ".png" : ".jpg");
+        String name = org.convene.media.internal.RandomNames.next() + (png ? ".png" : ".jpg");
         write(scaled, png ? "png" : "jpeg", properties.dir().resolve(name));
         return name;
     }
@@ -167,11 +164,5 @@ public class Images {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String randomName() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
