@@ -56,8 +56,9 @@ public class FootageUploads {
             return (int) ((size + chunkSize - 1) / chunkSize);
         }
 
+        /** The chunk to send next; {@link #chunks()} once every byte arrived. */
         int nextChunk() {
-            return (int) (received / chunkSize);
+            return received == size ? chunks() : (int) (received / chunkSize);
         }
     }
 
@@ -174,7 +175,7 @@ public class FootageUploads {
                 throw new UploadRefusedException(409, "footage.refused.all-received",
                         "All " + upload.size() + " bytes have arrived; complete the upload.");
             }
-            int expected = upload.nextChunk();
+            int expected = (int) (upload.received() / upload.chunkSize());
             if (index < expected) {
                 throw new UploadRefusedException(409, "footage.refused.chunk-repeated", "Chunk " + index
                         + " has arrived already and was not written again; the next chunk is " + expected + " (offset " + upload.received() + ").");

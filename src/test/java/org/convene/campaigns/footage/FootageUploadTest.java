@@ -116,6 +116,7 @@ class FootageUploadTest {
             assertThat(api.chunk(id, i, photo, chunk).statusCode()).isEqualTo(200);
         }
         assertThat(Files.readAllBytes(incoming(id))).isEqualTo(photo);
+        assertThat(FootageApi.field(api.show(id).body(), "nextChunk")).isEqualTo(Integer.toString(chunks));
         HttpResponse<String> done = api.complete(id, FootageApi.completion(email()));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
 
