@@ -142,7 +142,9 @@ class FootageUploadBrowserTest extends BrowserTest {
                     FootageTestFiles.withGps(FootageTestFiles.noisyJpeg(400, 300, 35)));
             form.locator("#footage-files-input").setInputFiles(photo);
             form.locator("#email").fill("not-an-address");
-            form.locator("#footage-submit").click();
+            // submitted with Enter (the form's implicit submission): Playwright's click waits for the button to be
+            // "stable", which it judges with animation frames that a page without JavaScript does not always give
+            form.locator("#email").press("Enter");
             assertThat(form.locator("#email-error")).containsText("valid e-mail address");
             assertThat(form.locator("#consent-error")).containsText("Confirm the consent statement");
             screenshot(form, "footage-upload-plain-errors");
@@ -156,7 +158,7 @@ class FootageUploadBrowserTest extends BrowserTest {
             form.locator("#footage-files-input").setInputFiles(photo);
             form.locator("#email").fill(email);
             form.locator("#consent1").check();
-            form.locator("#email").press("Enter"); // the form's implicit submission, as a keyboard user sends it
+            form.locator("#email").press("Enter");
             assertThat(form.locator("#footage-sent")).containsText("one file was received");
             assertThat(jdbc.sql("SELECT count(*) FROM footage WHERE campaign_id = :c AND submitter_email = :e")
                     .param("c", campaign.id()).param("e", email).query(Integer.class).single()).isEqualTo(1);
