@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * (GroundMedia's checks and clean copy, the footage row, the mail) are timed apart, each phase with
  * all files at once (one virtual thread per file).
  *
- * Usage: java FootageUploadLoad.java BASE SLUG FILES_LIST_FILE (one path a line)
- * Prints: files= bytes= transfer_seconds= transfer_mb_s= complete_seconds= failed=
+ * Usage: java FootageUploadLoad.java BASE SLUG FILES_LIST_FILE (one path a line) [COMPLETE]
+ * COMPLETE: how many of the transferred uploads are completed (all by default); the others are
+ * discarded with DELETE, so that a large transfer does not wait for as many re-encodings.
+ * Prints: files= bytes= transfer_seconds= transfer_mb_s= (as soon as the transfer is over), then
+ * completed= complete_seconds= discarded= failed=
  */
 public class FootageUploadLoad {
 
@@ -64,6 +67,18 @@ public class FootageUploadLoad {
             }
         }
         double transfer = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("files=%d%nbytes=%d%ntransfer_seconds=%.2f%ntransfer_mb_s=%.1f%n", files.size(), bytes, transfer,
+                bytes / 1048576.0 / transfer);
+        System.out.flush();
+        int completing = args.length > 3 ? Math.min(Integer.parseInt(args[3]), files.size()) : files.size();
+        int discarded = 0;
+        for (int i = completing; i < files.size(); i++) {
+            if (ids[i] != null) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/" + ids[i])).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                ids[i] = null;
+                discarded++;
+            }
+        }
         long t1 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> all = new ArrayList<>();
@@ -87,8 +102,7 @@ public class FootageUploadLoad {
             }
         }
         double complete = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("files=%d%nbytes=%d%ntransfer_seconds=%.2f%ntransfer_mb_s=%.1f%ncomplete_seconds=%.2f%nfailed=%d%n",
-                files.size(), bytes, transfer, bytes / 1048576.0 / transfer, complete, failed.get());
+        System.out.printf("completed=%d%ncomplete_seconds=%.2f%ndiscarded=%d%nfailed=%d%n", completing, complete, discarded, failed.get());
     }
 
     /**
