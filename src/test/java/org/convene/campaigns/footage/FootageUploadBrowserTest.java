@@ -157,7 +157,7 @@ class FootageUploadBrowserTest extends BrowserTest {
             String email = "plain-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
             form.locator("#footage-files-input").setInputFiles(photo);
             form.locator("#email").fill(email);
-            form.locator("#consent1").check();
+            form.locator("#consent1").check(new Locator.CheckOptions().setForce(true)); // (no "stable" wait: see above)
             form.locator("#email").press("Enter");
             assertThat(form.locator("#footage-sent")).containsText("one file was received");
             assertThat(jdbc.sql("SELECT count(*) FROM footage WHERE campaign_id = :c AND submitter_email = :e")
