@@ -34,11 +34,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBodyBytes;
     private final String errorPath;
     private final List<UploadForms> uploadForms;
+    private final List<StreamedBodies> streamedBodies;
 
     BodySizeLimitFilter(long maxBodyBytes, String errorPath, List<UploadForms> uploadForms) {
+        this(maxBodyBytes, errorPath, uploadForms, List.of());
+    }
+
+    BodySizeLimitFilter(long maxBodyBytes, String errorPath, List<UploadForms> uploadForms, List<StreamedBodies> streamedBodies) {
         this.maxBodyBytes = maxBodyBytes;
         this.errorPath = errorPath;
         this.uploadForms = List.copyOf(uploadForms);
+        this.streamedBodies = List.copyOf(streamedBodies);
     }
 
     @Override
@@ -60,6 +66,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         long length = request.getContentLengthLong();
+        long streamed = streamedLimit(request);
+        if (streamed >= 0) {
+            if (length > streamed) {
+                refuse(request, response);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         if (length > maxBodyBytes) {
             refuse(request, response);
             return;
@@ -75,6 +90,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private long streamedLimit(HttpServletRequest request) {
+        if (streamedBodies.isEmpty()) {
+            return -1;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return streamedBodies.stream().mapToLong(bodies -> bodies.maxBytes(request.getMethod(), path)).max().orElse(-1);
     }
 
     /** Parses the upload now (the security filters would otherwise do it) and tells whether it broke a size limit. */

@@ -16,9 +16,11 @@ class RequestLimitsConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(RequestLimitsProperties properties,
                                                                   @Value("${server.error.path:/error}") String errorPath,
-                                                                  ObjectProvider<UploadForms> uploadForms) {
+                                                                  ObjectProvider<UploadForms> uploadForms,
+                                                                  ObjectProvider<StreamedBodies> streamedBodies) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.maxBodyBytes().toBytes(), errorPath, uploadForms.orderedStream().toList()));
+                new BodySizeLimitFilter(properties.maxBodyBytes().toBytes(), errorPath, uploadForms.orderedStream().toList(),
+                        streamedBodies.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
