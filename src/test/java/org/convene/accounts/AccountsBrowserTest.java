@@ -68,7 +68,7 @@ class AccountsBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Your recovery codes");
         assertThat(page.locator(".recovery-codes li")).hasCount(10);
 
-        page.locator("header button[type=submit]").click();
+        page.locator("header form[action$='/logout'] button[type=submit]").click();
         logIn(page, login.email(), login.password());
         assertThat(page.locator("h1")).hasText("Two-step verification");
         page.locator("#code").fill(enrolmentCode);

@@ -33,12 +33,12 @@ class DirectoryAdminBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         page.locator("#email").fill(admin.email());
         page.locator("#password").fill(admin.password());
-        page.locator("button[type=submit]").click();
+        page.locator("main button[type=submit]").click();
         page.waitForURL(u -> !u.endsWith("/login"));
     }
 
     void save() {
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
     }
 
     long audited(String action) {

@@ -40,7 +40,7 @@ class DirectoryBrowserTest extends BrowserTest {
         target.navigate(url("/login"));
         target.locator("#email").fill(login.email());
         target.locator("#password").fill(login.password());
-        target.locator("button[type=submit]").click();
+        target.locator("main button[type=submit]").click();
         target.waitForURL(u -> !u.endsWith("/login"));
         target.navigate(url("/admin"));
         assertThat(target.locator("h1")).hasText("Administration");
@@ -64,7 +64,7 @@ class DirectoryBrowserTest extends BrowserTest {
         String name = "Browser Made Cooperative " + tag;
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Short name").fill("x".repeat(51));
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("#country-error")).containsText("required");
         assertThat(page.locator("#shortName-error")).containsText("50");
         assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue(name);
@@ -80,7 +80,7 @@ class DirectoryBrowserTest extends BrowserTest {
         assertThat(page.locator("#description-ar")).hasAttribute("dir", "rtl");
         assertThat(page.locator("#description-ar")).hasAttribute("lang", "ar");
         page.locator("#logo").setInputFiles(new FilePayload("logo.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8)));
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("#country-error")).containsText("Choose a country from the list");
         assertThat(page.locator("#description-ar")).hasValue("تعاونية أُنشئت في المتصفح.");
         screenshot("directory-admin-errors");
@@ -89,12 +89,12 @@ class DirectoryBrowserTest extends BrowserTest {
         page.locator("#country").selectOption("SN");
         page.locator("#languages").selectOption(new String[] {"fr", "ar"});
         page.locator("#logo").setInputFiles(new FilePayload("logo.png", "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8)));
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("#logo-error")).containsText("not an image we accept");
         assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue(name);
 
         page.locator("#logo").setInputFiles(new FilePayload("logo.png", "image/png", org.convene.media.TestImages.png(300, 200)));
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("[role=status]")).containsText("Saved");
         assertThat(page.locator("h1")).hasText(name);
 
@@ -112,7 +112,7 @@ class DirectoryBrowserTest extends BrowserTest {
         page.navigate(url("/admin/directory/organizations/new"));
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name.toUpperCase());
         page.locator("#country").selectOption("SN");
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("#name-error")).containsText("already taken");
     }
 
@@ -121,7 +121,7 @@ class DirectoryBrowserTest extends BrowserTest {
         logIn(page, staff.networkAdmin());
         page.navigate(url("/admin/directory/network"));
         page.locator("#logo").setInputFiles(new FilePayload("big.png", "image/png", new byte[5_500_000]));
-        page.locator("button[type=submit]").last().click();
+        page.locator("main button[type=submit]").last().click();
         assertThat(page.locator("#logo-error")).containsText("too large");
     }
 
@@ -212,7 +212,7 @@ class DirectoryBrowserTest extends BrowserTest {
         assertThat(page.locator("#status")).hasCount(0);
         assertThat(page.locator("#regionId")).hasCount(0);
         page.getByLabel("Short name").fill("AOA");
-        page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
         assertThat(page.locator("[role=status]")).containsText("Saved");
         assertThat(store.byId(a).orElseThrow().shortName()).isEqualTo("AOA");
 

@@ -64,14 +64,14 @@ class DirectoryWithoutJavaScriptBrowserTest extends BrowserTest {
             plain.navigate(url("/login"));
             plain.locator("#email").fill(admin.email());
             plain.locator("#password").fill(admin.password());
-            plain.locator("button[type=submit]").click();
+            plain.locator("main button[type=submit]").click();
             assertThat(plain.locator("h1")).hasText("Administration");
 
             plain.navigate(url("/admin/directory/organizations/new"));
             String created = "No Script Cooperative " + tag;
             plain.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(created);
             plain.locator("#country").selectOption("GH");
-            plain.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
+            plain.locator("main button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
             assertThat(store.idByName(created)).isPresent();
         }
     }

@@ -48,7 +48,7 @@ class CheckInBrowserTest extends BrowserTest {
         phone.navigate(url("/login"));
         phone.locator("#email").fill(login.email());
         phone.locator("#password").fill(login.password());
-        phone.locator("form button[type=submit]").click();
+        phone.locator("main form button[type=submit]").click();
         phone.waitForURL("**/admin**");
         return phone;
     }
@@ -113,7 +113,7 @@ class CheckInBrowserTest extends BrowserTest {
             plain.navigate(url("/login"));
             plain.locator("#email").fill(login.email());
             plain.locator("#password").fill(login.password());
-            plain.locator("form button[type=submit]").click();
+            plain.locator("main form button[type=submit]").click();
             plain.waitForURL("**/admin**");
             plain.navigate(url("/admin/events/" + event.id() + "/check-in"));
             plain.locator("#code").fill(code(layla));

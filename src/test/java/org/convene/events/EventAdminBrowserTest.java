@@ -38,18 +38,18 @@ class EventAdminBrowserTest extends BrowserTest {
         page.locator("#venueName").fill("Harbour Hall");
         page.locator("#capacity").fill("40");
         page.locator("#status").selectOption("PUBLISHED");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
 
         assertThat(page.locator("#timeZone-error")).containsText("known time zone");
         assertThat(page.locator("#timeZone")).hasAttribute("aria-invalid", "true");
         page.locator("#timeZone").fill("Africa/Nairobi");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
         assertThat(page.locator("#endsAt-error")).containsText("end must be after the start");
         assertThat(fixtures.count("SELECT count(*) FROM event WHERE title->'values'->>'en' = ?", title)).isZero();
         screenshot("events-admin-errors");
 
         page.locator("#endsAt").fill("2031-03-04T12:30");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
         assertThat(page.locator("[role=status]")).containsText("The event has been saved.");
         assertThat(page.locator("#event-counts")).containsText("0 of 40 seats taken");
         screenshot("events-admin-saved");
@@ -83,7 +83,7 @@ class EventAdminBrowserTest extends BrowserTest {
         page.locator("#endsAt").fill("2031-05-01T11:00");
         page.locator("#venueName").fill("Hall");
         Response refused = page.waitForResponse(r -> r.url().endsWith("/admin/events") && "POST".equals(r.request().method()),
-                () -> page.locator("form button[type=submit]").last().click());
+                () -> page.locator("main form button[type=submit]").last().click());
         assertThat(refused.status()).isEqualTo(403);
 
         context.clearCookies();

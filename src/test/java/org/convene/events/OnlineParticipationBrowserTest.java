@@ -144,20 +144,20 @@ class OnlineParticipationBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Will you come?");
         assertThat(axe(personal + "/confirm")).isEmpty();
         screenshot("events-confirm-page");
-        page.locator("form button[type=submit]").click();
+        page.locator("main form button[type=submit]").click();
         assertThat(page.locator("[role=status]")).containsText("you have confirmed that you will come");
         assertThat(page.locator("#attendance-confirmed")).isVisible();
         assertThat(fixtures.count("SELECT count(*) FROM registration WHERE id = ? AND attendance_confirmed_at IS NOT NULL", seatedId)).isEqualTo(1);
 
         page.navigate(url(personal + "/cancel"));
-        page.locator("form button[type=submit]").click();
+        page.locator("main form button[type=submit]").click();
         assertThat(page.locator("[role=status]")).containsText("Your registration is cancelled.");
         assertThat(fixtures.count("SELECT count(*) FROM registration WHERE id = ? AND status = 'CONFIRMED'", waitingId)).isEqualTo(1);
 
         // a cancelled registration cannot confirm any more
         page.navigate(url(personal + "/confirm"));
         assertThat(page.locator("#check-refused")).isVisible();
-        assertThat(page.locator("form button[type=submit]")).hasCount(0);
+        assertThat(page.locator("main form button[type=submit]")).hasCount(0);
     }
 
     @Test
@@ -170,7 +170,7 @@ class OnlineParticipationBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         page.locator("#email").fill(admin.email());
         page.locator("#password").fill(admin.password());
-        page.locator("form button[type=submit]").click();
+        page.locator("main form button[type=submit]").click();
         page.waitForURL("**/admin**");
 
         page.navigate(url("/admin/events/" + event.id()));
@@ -179,17 +179,17 @@ class OnlineParticipationBrowserTest extends BrowserTest {
         assertThat(page.locator("#no-meeting-links")).isVisible();
 
         page.locator("#url").fill("http://meet.example.org/plenary");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
         assertThat(page.locator("#url-error")).containsText("https://");
         assertThat(page.locator("#url")).hasAttribute("aria-invalid", "true");
 
         page.locator("#url").fill("https://meet.example.org/plenary");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
         assertThat(page.locator("[role=status]")).containsText("added");
         assertThat(page.locator(".meeting-url")).hasText("https://meet.example.org/plenary");
 
         page.locator("#url").fill("https://meet.example.org/overflow");
-        page.locator("form button[type=submit]").last().click();
+        page.locator("main form button[type=submit]").last().click();
         assertThat(page.locator("#validFrom-error")).containsText("overlaps");
         assertThat(Accessibility.violations(page)).isEmpty();
         screenshot(page, "events-admin-online");

@@ -29,7 +29,7 @@ class RegistrantListBrowserTest extends BrowserTest {
         target.navigate(url("/login"));
         target.locator("#email").fill(login.email());
         target.locator("#password").fill(login.password());
-        target.locator("form button[type=submit]").click();
+        target.locator("main form button[type=submit]").click();
         target.waitForURL("**/admin**");
     }
 
@@ -90,7 +90,7 @@ class RegistrantListBrowserTest extends BrowserTest {
                 target.navigate(url("/admin/events/" + event.id() + path));
                 assertThat(Accessibility.violations(target)).as("violations on %s", path).isEmpty();
             }
-            target.locator("button[type=submit]").last().click();
+            target.locator("main button[type=submit]").last().click();
             target.locator("#subject-error").waitFor();
             assertThat(Accessibility.violations(target)).as("violations on the message form with errors").isEmpty();
             screenshot(target, "events-registrants-message-errors");

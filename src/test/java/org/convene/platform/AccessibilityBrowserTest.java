@@ -39,7 +39,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             target.navigate(url("/login"));
             target.locator("#email").fill(admin.email());
             target.locator("#password").fill(admin.password());
-            target.locator("button[type=submit]").click();
+            target.locator("main button[type=submit]").click();
             target.waitForURL(u -> u.endsWith("/admin"));
             for (String path : List.of("/admin", "/admin/directory", "/admin/directory/organizations/new", "/admin/staff",
                     "/admin/audit", "/admin/outbox", "/account/security", "/account/tokens", "/admin/staff?lang=ar")) {

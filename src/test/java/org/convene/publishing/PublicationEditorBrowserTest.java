@@ -36,7 +36,7 @@ class PublicationEditorBrowserTest extends BrowserTest {
             editor.navigate(url("/login"));
             editor.locator("#email").fill(admin.email());
             editor.locator("#password").fill(admin.password());
-            editor.locator("form button[type=submit]").click();
+            editor.locator("main form button[type=submit]").click();
             editor.waitForURL("**/admin**");
 
             editor.navigate(url("/admin/publications"));

@@ -47,7 +47,7 @@ public abstract class BrowserTest {
         page.navigate(url("/login"));
         page.locator("#email").fill(login.email());
         page.locator("#password").fill(login.password());
-        page.locator("form button[type=submit]").click();
+        page.locator("main form button[type=submit]").click();
         page.waitForURL("**/admin**");
     }
 

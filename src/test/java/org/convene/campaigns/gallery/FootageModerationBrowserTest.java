@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A network admin moderates with the keyboard only (approve, reject, feature, edit a caption), the
  * public gallery then shows what was approved, the compilation downloads through the browser, and
  * the report opens; screenshots in English, Arabic and on a phone; axe on the gallery and the queue.
- * The footage files themselves are served by another part of the module: here the browser gets them
- * straight from the footage folder, so that the screenshots show real thumbnails.
+ * The thumbnails come from the footage file controller: pending ones only for staff, approved ones for everyone.
  */
 class FootageModerationBrowserTest extends BrowserTest {
 
@@ -43,23 +41,11 @@ class FootageModerationBrowserTest extends BrowserTest {
     @Autowired FootageFiles files;
     @Autowired MemberNetworkFixtures network;
 
-    private void serveFootage(BrowserContext target) {
-        target.route((java.util.function.Predicate<String>) address -> java.net.URI.create(address).getPath().startsWith("/footage/"), route -> {
-            String name = route.request().url().replaceAll(".*/footage/", "").replaceAll("[?#].*", "");
-            Path file = files.dir().resolve(name);
-            if (name.matches("[0-9a-f]{32}(-thumb)?\\.[a-z0-9]{2,5}") && Files.isRegularFile(file)) {
-                route.fulfill(new Route.FulfillOptions().setPath(file));
-            } else {
-                route.fulfill(new Route.FulfillOptions().setStatus(404));
-            }
-        });
-    }
-
     private static void logIn(Page target, String base, TestStaff.Login login) {
         target.navigate(base + "/login");
         target.locator("#email").fill(login.email());
         target.locator("#password").fill(login.password());
-        target.locator("form button[type=submit]").click();
+        target.locator("main form button[type=submit]").click();
         target.waitForURL("**/admin**");
     }
 
@@ -87,13 +73,14 @@ class FootageModerationBrowserTest extends BrowserTest {
         FootageFixtures.Stored fourth = footage.insert(campaign, FootageFixtures.photo().caption("Untitled").at(start.plusSeconds(180)));
         FootageFixtures.Stored video = footage.insert(campaign, FootageFixtures.photo().video().caption("Chanting at the gate")
                 .flagged("video metadata could not be stripped").at(start.plusSeconds(240)));
-
-        serveFootage(context);
         logIn(staff.networkAdmin());
         page.navigate(url("/admin/campaigns/" + campaign.slug() + "/footage"));
         assertThat(page.locator(".moderation-help")).containsText("a approve");
         assertThat(page.locator("#footage-" + video.id() + " .footage-flag")).containsText("video metadata could not be stripped");
         assertThat(page.locator(".footage-item").first()).hasAttribute("id", "footage-" + first.id());
+        // the pending thumbnails are served to staff by the footage file controller
+        page.waitForFunction("id => { const img = document.querySelector('#' + id + ' img'); return img && img.complete && img.naturalWidth > 0; }",
+                "footage-" + first.id());
         screenshot("footage-moderation-en");
 
         // j moves to the first item, a approves it; the focus stays on the swapped item and the result is announced
@@ -139,7 +126,6 @@ class FootageModerationBrowserTest extends BrowserTest {
 
         // the public gallery: featured first, then the newest; never the rejected or the pending
         try (BrowserContext visitor = BrowserTest.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
-            serveFootage(visitor);
             Page open = visitor.newPage();
             open.navigate(url("/campaigns/" + campaign.slug() + "/gallery"));
             Locator tiles = open.locator(".gallery-tile");
@@ -208,7 +194,6 @@ class FootageModerationBrowserTest extends BrowserTest {
 
         // a phone
         Page phone = newPage(390, 844, "en-GB");
-        serveFootage(phone.context());
         phone.navigate(url("/campaigns/" + campaign.slug() + "/gallery"));
         assertThat(phone.locator(".gallery-tile")).hasCount(3);
         assertThat((Boolean) phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
@@ -227,7 +212,6 @@ class FootageModerationBrowserTest extends BrowserTest {
         footage.insert(campaign, FootageFixtures.photo().status("APPROVED").caption(""));
         footage.insert(campaign, FootageFixtures.photo().video().flagged("video metadata could not be stripped"));
         try (BrowserContext axe = BrowserTest.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
-            serveFootage(axe);
             Page target = axe.newPage();
             for (String path : List.of("/campaigns/" + campaign.slug() + "/gallery", "/campaigns/" + campaign.slug() + "/gallery?lang=ar")) {
                 target.navigate(url(path));
