@@ -50,6 +50,7 @@ class SubscribeController {
     String page(Model model, Locale locale) {
         SubscribeForm form = new SubscribeForm();
         form.setLanguage(options.languageFor(locale));
+        form.setTopics(new java.util.ArrayList<>(options.topics(locale).stream().map(SubscribeOptions.Choice::value).toList()));
         model.addAttribute("subscribeForm", form);
         return "newsletter/subscribe-page";
     }

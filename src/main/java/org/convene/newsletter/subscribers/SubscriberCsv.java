@@ -100,11 +100,11 @@ class SubscriberCsv {
     ImportResult importCsv(Reader csv, Declaration declaration, Locale locale) {
         List<InvalidInputException.FieldProblem> declared = new ArrayList<>();
         if (declaration.source() == null || declaration.source().isBlank() || declaration.source().length() > 200) {
-            declared.add(new InvalidInputException.FieldProblem("source", "newsletter.import.error.source", text("newsletter.import.error.source", locale)));
+            declared.add(new InvalidInputException.FieldProblem("source", "newsletter.subscribers.import.error.source", text("newsletter.subscribers.import.error.source", locale)));
         }
         if (declaration.consentText() == null || declaration.consentText().isBlank() || declaration.consentText().length() > 2000) {
-            declared.add(new InvalidInputException.FieldProblem("consentText", "newsletter.import.error.consentText",
-                    text("newsletter.import.error.consentText", locale)));
+            declared.add(new InvalidInputException.FieldProblem("consentText", "newsletter.subscribers.import.error.consentText",
+                    text("newsletter.subscribers.import.error.consentText", locale)));
         }
         if (!declared.isEmpty()) {
             throw new InvalidInputException(declared);
@@ -164,13 +164,13 @@ class SubscriberCsv {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get().parse(csv)) {
             if (!parser.getHeaderMap().containsKey("email")) {
-                throw new ImportRefusedException(List.of(new RowError(1, text("newsletter.import.error.header", locale))));
+                throw new ImportRefusedException(List.of(new RowError(1, text("newsletter.subscribers.import.error.header", locale))));
             }
             int number = 1;
             for (CSVRecord record : parser) {
                 number++;
                 if (number > MAX_ROWS + 1) {
-                    errors.add(new RowError(number, text("newsletter.import.error.tooMany", locale, MAX_ROWS)));
+                    errors.add(new RowError(number, text("newsletter.subscribers.import.error.tooMany", locale, MAX_ROWS)));
                     break;
                 }
                 List<String> problems = new ArrayList<>();
@@ -180,7 +180,7 @@ class SubscriberCsv {
                     case DISPOSABLE -> problems.add(text("newsletter.subscribers.error.disposable", locale));
                     case OK -> {
                         if (!seen.add(email.toLowerCase(Locale.ROOT))) {
-                            problems.add(text("newsletter.import.error.duplicate", locale));
+                            problems.add(text("newsletter.subscribers.import.error.duplicate", locale));
                         }
                     }
                 }
@@ -190,14 +190,14 @@ class SubscriberCsv {
                 }
                 String language = value(record, "language").isEmpty() ? Languages.DEFAULT : value(record, "language").toLowerCase(Locale.ROOT);
                 if (!Languages.isSupported(language)) {
-                    problems.add(text("newsletter.import.error.language", locale, language, String.join(", ", Languages.SUPPORTED)));
+                    problems.add(text("newsletter.subscribers.import.error.language", locale, language, String.join(", ", Languages.SUPPORTED)));
                 }
                 Long region = null;
                 String regionValue = value(record, "region");
                 if (!regionValue.isEmpty()) {
                     region = regions.get(regionValue.toLowerCase(Locale.ROOT));
                     if (region == null) {
-                        problems.add(text("newsletter.import.error.region", locale, regionValue));
+                        problems.add(text("newsletter.subscribers.import.error.region", locale, regionValue));
                     }
                 }
                 Long organization = null;
@@ -205,14 +205,14 @@ class SubscriberCsv {
                 if (!organizationValue.isEmpty()) {
                     organization = organizations.get(organizationValue.toLowerCase(Locale.ROOT));
                     if (organization == null) {
-                        problems.add(text("newsletter.import.error.organization", locale, organizationValue));
+                        problems.add(text("newsletter.subscribers.import.error.organization", locale, organizationValue));
                     }
                 }
                 List<String> topics = Arrays.stream(value(record, "topics").split("[;|]")).map(String::strip).filter(t -> !t.isEmpty())
                         .distinct().toList();
                 List<String> unknown = topics.stream().filter(t -> !properties.topics().contains(t)).toList();
                 if (!unknown.isEmpty()) {
-                    problems.add(text("newsletter.import.error.topics", locale, String.join(", ", unknown), String.join(", ", properties.topics())));
+                    problems.add(text("newsletter.subscribers.import.error.topics", locale, String.join(", ", unknown), String.join(", ", properties.topics())));
                 }
                 if (problems.isEmpty()) {
                     rows.add(new Row(email, name, language, region, topics, organization));
@@ -221,13 +221,13 @@ class SubscriberCsv {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException malformed) {
-            throw new ImportRefusedException(List.of(new RowError(0, text("newsletter.import.error.malformed", locale))));
+            throw new ImportRefusedException(List.of(new RowError(0, text("newsletter.subscribers.import.error.malformed", locale))));
         }
         if (!errors.isEmpty()) {
             throw new ImportRefusedException(errors);
         }
         if (rows.isEmpty()) {
-            throw new ImportRefusedException(List.of(new RowError(1, text("newsletter.import.error.empty", locale))));
+            throw new ImportRefusedException(List.of(new RowError(1, text("newsletter.subscribers.import.error.empty", locale))));
         }
         return rows;
     }

@@ -84,7 +84,7 @@ class SubscribersAdminController {
         model.addAttribute("consentText", consentText);
         model.addAttribute("confirmed", confirmed);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileProblem", "newsletter.import.error.file");
+            model.addAttribute("fileProblem", "newsletter.subscribers.import.error.file");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "newsletter/subscribers-import";
         }
@@ -117,7 +117,7 @@ class SubscribersAdminController {
                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             boolean added = suppressions.addManually(email, detail, locale);
-            redirect.addFlashAttribute("notice", added ? "newsletter.suppressions.added" : "newsletter.suppressions.already");
+            redirect.addFlashAttribute("notice", added ? "newsletter.subscribers.suppressions.added" : "newsletter.subscribers.suppressions.already");
             return "redirect:/admin/newsletter/suppressions";
         } catch (InvalidInputException invalid) {
             model.addAttribute("emailProblem", invalid.errors().getFirst().code());
@@ -131,7 +131,7 @@ class SubscribersAdminController {
     @PreAuthorize("@staffAccess.isNetworkAdmin()")
     @PostMapping("/admin/newsletter/suppressions/remove")
     String remove(@RequestParam String email, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", suppressions.removeManual(email) ? "newsletter.suppressions.removed" : "newsletter.suppressions.notManual");
+        redirect.addFlashAttribute("notice", suppressions.removeManual(email) ? "newsletter.subscribers.suppressions.removed" : "newsletter.subscribers.suppressions.notManual");
         return "redirect:/admin/newsletter/suppressions";
     }
 }
