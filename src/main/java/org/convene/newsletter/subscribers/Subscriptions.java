@@ -162,6 +162,10 @@ public class Subscriptions {
             return new ConfirmResult(Confirmation.INVALID, null);
         }
         Subscriber subscriber = found.get();
+        if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) {
+            // they left after this link was sent: an old link does not bring them back; subscribing again does
+            return new ConfirmResult(Confirmation.EXPIRED, null);
+        }
         if (subscriber.status() == SubscriberStatus.PENDING) {
             jdbc.sql("UPDATE subscriber SET status = 'SUBSCRIBED', confirmed_at = now(), updated_at = now() WHERE id = :id")
                     .param("id", subscriber.id()).update();

@@ -166,7 +166,7 @@ class NewsletterSubscribersBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Newsletter subscribers");
         page.locator("#segmentLanguages").selectOption("fr");
         page.locator("#preview-segment").click();
-        assertThat(page.locator("#segment-recipients")).containsText("recipients");
+        assertThat(page.locator("#segment-recipients")).containsText("recipient");
         screenshot("newsletter-subscribers-admin");
 
         page.navigate(url("/admin/newsletter/subscribers/import"));

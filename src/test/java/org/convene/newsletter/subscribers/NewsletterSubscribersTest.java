@@ -199,6 +199,38 @@ class NewsletterSubscribersTest {
     }
 
     @Test
+    void anOldConfirmationLinkDoesNotBringBackSomeoneWhoLeft() {
+        String email = NewsletterFixtures.uniqueEmail("left");
+        NewsletterHttp client = new NewsletterHttp(port);
+        client.postJson("/api/v1/newsletter/subscriptions", json(email, "en"));
+        String confirm = mails(email).getLast().linkPath("/newsletter/confirm/");
+        long id = fixtures.jdbc().sql("SELECT id FROM subscriber WHERE email = :e").param("e", email).query(Long.class).single();
+        client.send(client.request(URIpath(links.unsubscribeUrl(id))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        HttpResponse<String> late = client.get(confirm);
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("Subscribe again");
+        assertThat(status(email)).isEqualTo("UNSUBSCRIBED");
+        assertThat(suppression(email)).isEqualTo("UNSUBSCRIBED");
+    }
+
+    @Test
+    void subscriptionsAreLimitedPerClientAddress() {
+        NewsletterHttp client = new NewsletterHttp(port);
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.postJson("/api/v1/newsletter/subscriptions", json(NewsletterFixtures.uniqueEmail("burst"), "en")).statusCode())
+                    .isEqualTo(202);
+        }
+        String refused = NewsletterFixtures.uniqueEmail("burst-refused");
+        HttpResponse<String> tooMany = client.postJson("/api/v1/newsletter/subscriptions", json(refused, "en"));
+        assertThat(tooMany.statusCode()).isEqualTo(429);
+        assertThat(tooMany.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(subscribers(refused)).isZero();
+        // another client is not affected
+        assertThat(new NewsletterHttp(port).postJson("/api/v1/newsletter/subscriptions", json(refused, "en")).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void tamperedAndExpiredConfirmationLinksSaySo() {
         String email = NewsletterFixtures.uniqueEmail("late");
         long id = fixtures.subscriber(email, "en", "PENDING", null, List.of());
@@ -364,13 +396,13 @@ class NewsletterSubscribersTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(inNorth).contains(alsoNorth).contains(suppressedNorth).doesNotContain(pendingNorth)
                 .contains("3 subscribers match");
-        assertThat(admin.get("/admin/newsletter/subscribers?q=" + inNorth).body()).contains("1 subscribers match");
+        assertThat(admin.get("/admin/newsletter/subscribers?q=" + inNorth).body()).contains("1 subscriber matches");
         assertThat(admin.get("/admin/newsletter/subscribers?topic=campaigns&regionId=" + corner.north().id()).body())
                 .contains(alsoNorth).doesNotContain(inNorth);
 
         HttpResponse<String> preview = admin.get("/admin/newsletter/subscribers?preview=1&segmentRegions=" + corner.north().id()
                 + "&segmentTopics=events");
-        assertThat(preview.body()).contains("id=\"segment-recipients\"").contains("1 recipients");
+        assertThat(preview.body()).contains("id=\"segment-recipients\"").contains("1 recipient<");
 
         String token = staff.apiToken(login);
         NewsletterHttp api = new NewsletterHttp(port);
