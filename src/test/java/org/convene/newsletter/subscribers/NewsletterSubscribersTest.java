@@ -447,6 +447,14 @@ class NewsletterSubscribersTest {
         assertThat(suppression(manual)).isNull();
     }
 
+    @Test
+    void theApiIsDocumented() {
+        String openApi = new NewsletterHttp(port).get("/api/openapi.json").body();
+        assertThat(openApi).contains("/api/v1/newsletter/subscriptions").contains("/api/v1/newsletter/subscribers")
+                .contains("/api/v1/newsletter/subscribers/import").contains("/api/v1/newsletter/subscribers/export")
+                .contains("/api/v1/newsletter/segments/count").contains("/api/v1/newsletter/bounces").contains("X-Convene-Webhook-Secret");
+    }
+
     /** The path (and token) of an absolute link. */
     static String URIpath(String url) {
         return java.net.URI.create(url).getRawPath();
