@@ -11,7 +11,7 @@ class NoPartnerItems {
 
     @Bean
     @ConditionalOnMissingBean(PartnerRoundupSource.class)
-    PartnerRoundupSource noPartnerItems() {
+    PartnerRoundupSource emptyPartnerRoundupSource() {
         return new PartnerRoundupSource() {
             @Override
             public List<PartnerItem> items(List<Long> ids) {
