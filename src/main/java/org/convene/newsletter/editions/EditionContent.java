@@ -26,9 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class EditionContent {
 
-    /** One block as shown: html is sanitized (safe for th:utext); every other field is plain text to be escaped. */
+    /**
+     * One block as shown: html is sanitized (safe for th:utext); every other field is plain text to be
+     * escaped. language is the language its own text is in (the reader's, or a fallback).
+     */
     public record Shown(BlockKind kind, String heading, String html, String text, String url, String linkLabel, String imageUrl,
-                        String imageAlt, String caption, String meta, List<Link> links) {
+                        String imageAlt, String caption, String meta, List<Link> links, String language) {
     }
 
     /** A link in a partner-media round-up. */
@@ -96,30 +99,31 @@ public class EditionContent {
     private Shown show(Block block, String language, Locale locale) {
         return switch (block.kind()) {
             case TEXT -> new Shown(BlockKind.TEXT, null, RichText.toHtml(block.text().in(language)), plain(block.text().in(language)),
-                    null, null, null, null, null, null, List.of());
+                    null, null, null, null, null, null, List.of(), block.text().languageShownFor(locale));
             case CAMPAIGN -> campaigns.find(block.campaignId() == null ? -1 : block.campaignId()).map(c -> new Shown(BlockKind.CAMPAIGN,
                     c.title().in(language), null, null, platform.link(c.path() + "?lang=" + language),
                     message("newsletter.editions.mail.campaign.link", locale), image(c.coverImage()), "",
-                    null, days(c.firstDay(), c.lastDay(), locale), List.of())).orElse(null);
+                    null, days(c.firstDay(), c.lastDay(), locale), List.of(), c.title().languageShownFor(locale))).orElse(null);
             case STATEMENT -> statements.find(block.publicationId() == null ? -1 : block.publicationId()).map(s -> {
                 String lang = s.titles().containsKey(language) ? language : s.languages().getFirst();
                 String summary = s.summaries().getOrDefault(lang, "");
                 return new Shown(BlockKind.STATEMENT, s.titles().get(lang), RichText.toHtml(summary), plain(summary),
                         platform.link(s.path() + "?lang=" + lang), message("newsletter.editions.mail.statement.link", locale), null, null,
-                        null, message("newsletter.editions.mail.statement.kind", locale), List.of());
+                        null, message("newsletter.editions.mail.statement.kind", locale), List.of(), lang);
             }).orElse(null);
             case EVENT -> events.find(block.eventId() == null ? -1 : block.eventId()).map(e -> new Shown(BlockKind.EVENT,
                     e.title().in(language), null, null, platform.link(e.path() + "?lang=" + language),
                     message("newsletter.editions.mail.event.link", locale), image(e.coverImage()), "", null,
-                    when(e, locale), List.of())).orElse(null);
+                    when(e, locale), List.of(), e.title().languageShownFor(locale))).orElse(null);
             case PARTNER_ROUNDUP -> {
                 List<Link> links = partnerItems.items(block.itemIds()).stream()
                         .map(i -> new Link(i.title(), i.outlet(), i.url())).toList();
                 yield links.isEmpty() ? null : new Shown(BlockKind.PARTNER_ROUNDUP, message("newsletter.editions.mail.roundup", locale),
-                        null, null, null, null, null, null, null, null, links);
+                        null, null, null, null, null, null, null, null, links, language);
             }
             case IMAGE -> block.image() == null ? null : new Shown(BlockKind.IMAGE, null, null, null, null, null, image(block.image()),
-                    block.alt().in(language), block.caption().in(language), null, List.of());
+                    block.alt().in(language), block.caption().in(language), null, List.of(), block.caption().isEmpty()
+                    ? block.alt().languageShownFor(locale) : block.caption().languageShownFor(locale));
         };
     }
 
