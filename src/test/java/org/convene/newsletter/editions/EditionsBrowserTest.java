@@ -120,6 +120,24 @@ class EditionsBrowserTest extends BrowserTest {
                 .containsExactly("Text", "Statement", "Picture", "Event", "Partner-media round-up");
         screenshot("newsletter-composer");
         assertThat(Accessibility.violations(page)).as("axe on the composer with blocks").isEmpty();
+        page.navigate(composer + "?lang=ar");
+        assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
+        assertThat(Accessibility.violations(page)).as("axe on the composer in Arabic").isEmpty();
+        screenshot("newsletter-composer-ar");
+        page.navigate(composer + "?lang=en");
+
+        // a second edition with the same number in the same year is refused next to the number
+        page.navigate(url("/admin/newsletter/editions/new"));
+        page.locator("#year").fill(String.valueOf(year));
+        page.locator("#number").fill("1");
+        page.locator("#subject-en").fill("Duplicate " + tag);
+        page.locator("#edition-form button[type=submit]").click();
+        assertThat(page.locator("#number-error").textContent()).contains("already an edition 1 in " + year).contains("next free number is 2");
+        page.locator("#subject-en").fill("x".repeat(201));
+        page.locator("#number").fill("2");
+        page.locator("#edition-form button[type=submit]").click();
+        assertThat(page.locator("#subject-error").textContent()).contains("200");
+        page.navigate(composer);
 
         // preview in English and Arabic, phone and desktop frames
         for (String language : List.of("en", "ar")) {

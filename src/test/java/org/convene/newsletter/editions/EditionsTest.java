@@ -263,6 +263,36 @@ class EditionsTest {
     }
 
     @Test
+    void anImageIsUploadedThroughTheApiAndAnImageBlockNeedsItsAltText() throws Exception {
+        String token = staff.apiToken(staff.networkAdmin());
+        Edition edition = draft("Pictures");
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(80, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+        String boundary = "edition-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quay.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(head);
+        body.write(png.toByteArray());
+        body.write(tail);
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/newsletter/images"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String name = uploaded.body().replaceAll("(?s).*\"image\":\"([^\"]+)\".*", "$1");
+        String path = "/api/v1/newsletter/editions/" + edition.id() + "/blocks";
+        HttpResponse<String> noAlt = send("POST", path, token, "{\"kind\":\"IMAGE\",\"image\":\"" + name + "\"}");
+        assertThat(noAlt.statusCode()).isEqualTo(400);
+        assertThat(noAlt.body()).contains("\"field\":\"alt\"");
+        HttpResponse<String> added = send("POST", path, token, "{\"kind\":\"IMAGE\",\"image\":\"" + name
+                + "\",\"alt\":{\"fallback\":\"en\",\"values\":{\"en\":\"A quay at dusk\"}}}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(rendering.render(edition.id(), "en").html()).contains("alt=\"A quay at dusk\"").contains("src=\"http").contains("/media/" + name);
+    }
+
+    @Test
     void trackingCannotBeTurnedOn() {
         assertThatThrownBy(() -> new EditionsProperties(true, "", 20)).hasMessageContaining("not implemented");
     }
