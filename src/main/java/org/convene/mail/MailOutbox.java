@@ -33,11 +33,12 @@ public class MailOutbox {
             return queueWithAttachments(mail);
         }
         return jdbc.sql("""
-                        INSERT INTO mail_outbox (recipient, subject, body_text, headers, status)
-                        VALUES (:to, :subject, :text, CAST(:headers AS jsonb), :status) RETURNING id""")
+                        INSERT INTO mail_outbox (recipient, subject, body_text, body_html, headers, status)
+                        VALUES (:to, :subject, :text, :html, CAST(:headers AS jsonb), :status) RETURNING id""")
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("text", mail.text())
+                .param("html", mail.html())
                 .param("headers", JSON.writeValueAsString(mail.headers()))
                 .param("status", smtp.getIfAvailable() == null ? "HELD" : "QUEUED")
                 .query(Long.class).single();
@@ -57,8 +58,8 @@ public class MailOutbox {
         }
         String sql = """
                 WITH mail AS (
-                    INSERT INTO mail_outbox (recipient, subject, body_text, headers, status)
-                    VALUES (:to, :subject, :text, CAST(:headers AS jsonb), :status) RETURNING id),
+                    INSERT INTO mail_outbox (recipient, subject, body_text, body_html, headers, status)
+                    VALUES (:to, :subject, :text, CAST(:html AS text), CAST(:headers AS jsonb), :status) RETURNING id),
                 files AS (
                     INSERT INTO mail_attachment (mail_id, position, file_name, content_type, content)
                     SELECT mail.id, f.* FROM mail, (%s) f)
@@ -67,6 +68,7 @@ public class MailOutbox {
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("text", mail.text())
+                .param("html", mail.html())
                 .param("headers", JSON.writeValueAsString(mail.headers()))
                 .param("status", smtp.getIfAvailable() == null ? "HELD" : "QUEUED")
                 .params(statement)

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  * @param headers     extra headers, such as {@code List-Unsubscribe}; names are header tokens and
  *                    values a single line, so no header can be smuggled into the message
  * @param attachments files sent with the text, such as a ticket's QR code (small: they are stored in the outbox)
+ * @param html        an HTML alternative to the text (a newsletter), or null: the mail is then sent as
+ *                    multipart/alternative with the text first
  */
-public record OutgoingMail(String to, String subject, String text, Map<String, String> headers, List<Attachment> attachments) {
+public record OutgoingMail(String to, String subject, String text, Map<String, String> headers, List<Attachment> attachments,
+                           String html) {
 
     /** A file sent with a mail; the name is plain (letters, digits, dot, dash, underscore). */
     public record Attachment(String fileName, String contentType, byte[] content) {
@@ -38,6 +41,15 @@ public record OutgoingMail(String to, String subject, String text, Map<String, S
                 throw new IllegalArgumentException("Invalid mail header: " + name);
             }
         });
+    }
+
+    public OutgoingMail(String to, String subject, String text, Map<String, String> headers, List<Attachment> attachments) {
+        this(to, subject, text, headers, attachments, null);
+    }
+
+    /** A mail with a text and an HTML part. */
+    public static OutgoingMail withHtml(String to, String subject, String text, String html, Map<String, String> headers) {
+        return new OutgoingMail(to, subject, text, headers, List.of(), html);
     }
 
     public OutgoingMail(String to, String subject, String text, Map<String, String> headers) {

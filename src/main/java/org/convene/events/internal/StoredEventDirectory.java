@@ -1,12 +1,14 @@
 package org.convene.events.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.convene.events.EventDirectory;
-import org.convene.platform.i18n.TranslatedTextJdbcConversions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+/** {@link EventDirectory} over the event table: drafts and events for a body's staff are never shown. */
 @Component
 class StoredEventDirectory implements EventDirectory {
 
@@ -20,15 +22,26 @@ class StoredEventDirectory implements EventDirectory {
 
     @Override
     public List<EventEntry> events() {
-        return jdbc.sql("SELECT id, slug, title FROM event WHERE " + PUBLIC + " ORDER BY starts_at DESC LIMIT 500")
-                .query((rs, n) -> new EventEntry(rs.getLong("id"), rs.getString("slug"),
-                        TranslatedTextJdbcConversions.fromJson(rs.getString("title")))).list();
+        return jdbc.sql("SELECT " + Events.COLUMNS + " FROM event WHERE " + PUBLIC + " ORDER BY starts_at DESC LIMIT 500")
+                .query(Events::map).list().stream().map(StoredEventDirectory::entry).toList();
     }
 
     @Override
     public Optional<EventEntry> event(long id) {
-        return jdbc.sql("SELECT id, slug, title FROM event WHERE id = :id AND " + PUBLIC).param("id", id)
-                .query((rs, n) -> new EventEntry(rs.getLong("id"), rs.getString("slug"),
-                        TranslatedTextJdbcConversions.fromJson(rs.getString("title")))).optional();
+        return jdbc.sql("SELECT " + Events.COLUMNS + " FROM event WHERE id = :id AND " + PUBLIC).param("id", id)
+                .query(Events::map).optional().map(StoredEventDirectory::entry);
+    }
+
+    @Override
+    public List<EventEntry> upcoming(Instant now) {
+        return jdbc.sql("SELECT " + Events.COLUMNS + """
+                         FROM event WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC' AND ends_at > :now
+                        ORDER BY starts_at, id LIMIT 200""")
+                .param("now", Timestamp.from(now)).query(Events::map).list().stream().map(StoredEventDirectory::entry).toList();
+    }
+
+    private static EventEntry entry(Event e) {
+        return new EventEntry(e.id(), e.slug(), e.title(), e.startsAt(), e.endsAt(), e.zone(), e.venueName(),
+                e.format() != EventFormat.IN_PERSON, e.isCancelled(), e.coverImage(), "/events/" + e.slug());
     }
 }

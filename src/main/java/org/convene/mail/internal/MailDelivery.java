@@ -98,11 +98,15 @@ public class MailDelivery {
         MimeMessage message = sender.createMimeMessage();
         List<Object[]> files = jdbc.sql("SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = :id ORDER BY position")
                 .param("id", mail.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).list();
-        MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty() || mail.html() != null, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
-        helper.setText(mail.text(), false);
+        if (mail.html() != null) {
+            helper.setText(mail.text(), mail.html());
+        } else {
+            helper.setText(mail.text(), false);
+        }
         for (Object[] file : files) {
             helper.addAttachment((String) file[0], new org.springframework.core.io.ByteArrayResource((byte[]) file[2]), (String) file[1]);
         }

@@ -19,7 +19,7 @@ public class OutboxMails {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     static final String COLUMNS = "id, recipient, subject, body_text, headers::text AS headers, status, attempts, "
-            + "last_error, created_at, sent_at, next_attempt";
+            + "last_error, created_at, sent_at, next_attempt, body_html";
 
     private final JdbcClient jdbc;
 
@@ -43,6 +43,7 @@ public class OutboxMails {
         return new OutboxMail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                 rs.getString("body_text"), JSON.readValue(rs.getString("headers"), HEADERS), rs.getString("status"),
                 rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("next_attempt", OffsetDateTime.class));
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("next_attempt", OffsetDateTime.class),
+                rs.getString("body_html"));
     }
 }
