@@ -5,5 +5,5 @@
  * and a public archive keeps the sent editions.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Newsletter",
-        allowedDependencies = {"accounts", "directory", "mail", "media", "platform", "campaigns", "events", "publishing"})
+        allowedDependencies = {"accounts", "directory", "mail", "media", "platform", "campaigns", "events", "publishing", "newsroom"})
 package org.convene.newsletter;

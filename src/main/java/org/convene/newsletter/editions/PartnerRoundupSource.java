@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The partner-media items a round-up block may pick: the newsroom (partner outlets' feeds)
- * provides them. Until the newsroom is wired in, {@link NoPartnerItems} offers none.
+ * provides them. {@link NewsroomRoundupSource} takes them from the newsroom.
  */
 public interface PartnerRoundupSource {
 

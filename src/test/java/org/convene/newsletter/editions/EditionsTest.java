@@ -113,7 +113,7 @@ class EditionsTest {
                 new String[] {"{\"kind\":\"STATEMENT\",\"publicationId\":" + draftStatement + "}", "publicationId"},
                 new String[] {"{\"kind\":\"STATEMENT\",\"publicationId\":987654321}", "publicationId"},
                 new String[] {"{\"kind\":\"EVENT\",\"eventId\":987654321}", "eventId"},
-                new String[] {"{\"kind\":\"PARTNER_ROUNDUP\",\"itemIds\":[5]}", "itemIds"},
+                new String[] {"{\"kind\":\"PARTNER_ROUNDUP\",\"itemIds\":[987654321]}", "itemIds"},
                 new String[] {"{\"kind\":\"IMAGE\",\"image\":\"abc.jpg\",\"alt\":{\"fallback\":\"en\",\"values\":{\"en\":\" \"}}}", "alt"})) {
             HttpResponse<String> refused = send("POST", path, token, bad[0]);
             assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
@@ -193,6 +193,26 @@ class EditionsTest {
                 .statusCode()).isEqualTo(409);
         assertThat(send("DELETE", path + "/schedule", token, null).statusCode()).isEqualTo(409);
         assertThat(editions.find(edition.id()).orElseThrow().subject().in("en")).isEqualTo("Schedule");
+    }
+
+    @Test
+    void aPartnerMediaRoundUpShowsTheNewsroomItemsPicked() {
+        var jdbc = newsletter.jdbc();
+        long outlet = jdbc.sql("""
+                        INSERT INTO newsroom_outlets (name, country, languages, feed_url)
+                        VALUES ('Harbour Weekly', 'PT', '{pt,en}', 'https://news.example.org/feed') RETURNING id""")
+                .query(Long.class).single();
+        long item = jdbc.sql("""
+                        INSERT INTO newsroom_items (outlet_id, dedup_key, title, link, language, picked_at)
+                        VALUES (:outlet, 'guid-1', 'Dockworkers vote on the new agreement', 'https://news.example.org/dockworkers', 'en', now())
+                        RETURNING id""").param("outlet", outlet).query(Long.class).single();
+        Edition edition = draft("Round-up");
+        editions.addBlock(edition.id(), Block.roundup(List.of(item)));
+
+        RenderedEdition english = rendering.render(edition.id(), "en");
+        assertThat(english.html()).contains("Dockworkers vote on the new agreement").contains("Harbour Weekly")
+                .contains("href=\"https://news.example.org/dockworkers\"");
+        assertThat(english.text()).contains("https://news.example.org/dockworkers");
     }
 
     @Test
