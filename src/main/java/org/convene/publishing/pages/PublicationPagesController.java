@@ -8,6 +8,7 @@ import org.convene.platform.i18n.Languages;
 import org.convene.platform.web.NotFoundException;
 import org.convene.publishing.internal.NewsCategory;
 import org.convene.publishing.internal.PublicationKind;
+import org.convene.publishing.signon.SignOnPages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +28,11 @@ class PublicationPagesController {
     private final PublicationListing listing;
     private final MemberDirectory directory;
     private final PlatformProperties platform;
+    private final SignOnPages signOn;
 
     PublicationPagesController(PublicationPages pages, PublicationListing listing, MemberDirectory directory,
-                               PlatformProperties platform) {
+                               PlatformProperties platform, SignOnPages signOn) {
+        this.signOn = signOn;
         this.pages = pages;
         this.listing = listing;
         this.directory = directory;
@@ -87,6 +90,9 @@ class PublicationPagesController {
         PublicationPage page = pages.publicPage(kind, slug, wanted)
                 .orElseThrow(() -> new NotFoundException("No such publication"));
         model.addAttribute("page", page);
+        if (kind == PublicationKind.STATEMENT) {
+            signOn.addTo(model, page.publication(), locale, "newest", 1, false);
+        }
         return kind == PublicationKind.STATEMENT ? "publishing/statement-page" : "publishing/news-page";
     }
 
