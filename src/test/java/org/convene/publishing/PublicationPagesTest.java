@@ -30,6 +30,21 @@ class PublicationPagesTest {
     @Autowired MemberNetworkFixtures network;
 
     @Test
+    void aStatementOpenForSignOnShowsItsEndorsementsAndFormsAndAnnouncesItsFeeds() {
+        Publication open = fixtures.publishedStatement();
+        Publication never = fixtures.publishedStatement();
+        fixtures.jdbc().sql("INSERT INTO statement_sign_on (publication_id, open, individuals_allowed) VALUES (:id, true, true)")
+                .param("id", open.id()).update();
+        WebClient anonymous = new WebClient(port);
+        String page = anonymous.get("/statements/" + open.slug()).body();
+        assertThat(page).contains("id=\"endorsements\"").contains("id=\"sign-on-forms\"")
+                .contains("href=\"/statements/" + open.slug() + "/sign-on\"")
+                .contains("type=\"application/rss+xml\" href=\"/statements/feed.rss?lang=en\"");
+        String other = anonymous.get("/statements/" + never.slug()).body();
+        assertThat(other).doesNotContain("id=\"endorsements\"").doesNotContain("id=\"sign-on-forms\"");
+    }
+
+    @Test
     void anAnonymousStatementPageSetsNoCookieAndCarriesNoCsrfToken() {
         Publication p = fixtures.publishedStatement();
         WebClient anonymous = new WebClient(port);
@@ -37,7 +52,9 @@ class PublicationPagesTest {
             HttpResponse<String> page = anonymous.get("/statements/" + p.slug());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
-            assertThat(page.body()).doesNotContain("_csrf").doesNotContain("csrf");
+            // the embedded newsletter form only names where its script fetches a token when it is used
+            assertThat(page.body()).contains("data-csrf-url=\"/newsletter/csrf\"");
+            assertThat(page.body().replaceAll("data-csrf-url=\"[^\"]*\"", "")).doesNotContain("_csrf").doesNotContain("csrf");
             assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
         }
     }
