@@ -1,0 +1,55 @@
+package org.convene.newsletter.sending;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.convene.newsletter.internal.RenderedEdition;
+
+/**
+ * One recipient's copy of an edition: multipart/alternative (text, then HTML), the one-click
+ * unsubscribe headers of RFC 8058, {@code Precedence: bulk} and a Message-ID fixed by edition and
+ * subscriber, so a copy sent again after a crash carries the same Message-ID as the first.
+ */
+final class NewsletterMessage extends MimeMessage {
+
+    private final String messageId;
+
+    private NewsletterMessage(Session session, String messageId) {
+        super(session);
+        this.messageId = messageId;
+    }
+
+    static String messageId(long editionId, long subscriberId, String host) {
+        return "<edition-" + editionId + ".subscriber-" + subscriberId + "@" + host + ">";
+    }
+
+    static NewsletterMessage of(Session session, InternetAddress from, String to, long editionId, long subscriberId, String host,
+                                RenderedEdition mail, String unsubscribeUrl) throws MessagingException {
+        NewsletterMessage message = new NewsletterMessage(session, messageId(editionId, subscriberId, host));
+        message.setFrom(from);
+        message.setRecipient(RecipientType.TO, new InternetAddress(to, false));
+        message.setSubject(mail.subject(), "UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.setHeader("Precedence", "bulk");
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.saveChanges();
+        return message;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+    }
+}
