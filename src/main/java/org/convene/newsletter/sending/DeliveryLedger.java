@@ -96,6 +96,20 @@ class DeliveryLedger {
      * SMTP server (if any), in one commit: a single transaction per message.
      */
     void record(long editionId, Outcome previous, Long next, int maxAttempts, Duration retryDelay) {
+        if (previous != null && previous.result() == Result.SENT) {
+            // the common case in one statement (atomic on its own: one round trip, one commit)
+            jdbc.sql("""
+                            UPDATE edition_delivery SET
+                                status = CASE WHEN subscriber_id = :done THEN 'SENT' ELSE status END,
+                                sent_at = CASE WHEN subscriber_id = :done THEN now() ELSE sent_at END,
+                                attempts = CASE WHEN subscriber_id = :done THEN :attempts ELSE attempts END,
+                                last_error = CASE WHEN subscriber_id = :done THEN NULL ELSE last_error END,
+                                handed_at = CASE WHEN subscriber_id = :next THEN now() ELSE handed_at END
+                            WHERE edition_id = :edition AND subscriber_id IN (:done, :next)""")
+                    .param("done", previous.subscriberId()).param("next", next == null ? -1L : next)
+                    .param("attempts", previous.attempts() + 1).param("edition", editionId).update();
+            return;
+        }
         transactions.executeWithoutResult(tx -> {
             if (previous != null) {
                 recordOutcome(editionId, previous, maxAttempts, retryDelay);
