@@ -37,6 +37,9 @@ final class NewsletterMessage extends MimeMessage {
         text.setText(mail.text(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.html(), "UTF-8", "html");
+        // named up front, so Jakarta Mail does not scan each part to choose an encoding
+        text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         message.setContent(alternative);

@@ -198,18 +198,42 @@ public class SendingEngine {
         }
     }
 
+    /** A recipient's message, built ahead of time; {@code problem} when it cannot be built (an invalid address). */
+    private record Prepared(Claimed recipient, NewsletterMessage message, String problem) {
+    }
+
+    private Prepared prepare(long edition, Claimed recipient) {
+        try {
+            RenderedEdition mail = rendered.computeIfAbsent(edition + ":" + recipient.language(),
+                    k -> rendering.render(edition, recipient.language()));
+            String unsubscribe = links.unsubscribeUrl(recipient.subscriberId());
+            return new Prepared(recipient, NewsletterMessage.of(smtp.getSession(), from, recipient.email(), edition,
+                    recipient.subscriberId(), host, mail.personalised(unsubscribe, links.preferencesUrl(recipient.subscriberId())),
+                    unsubscribe), null);
+        } catch (MessagingException e) {
+            return new Prepared(recipient, null, "invalid address: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sends a claimed batch. Per message, in this order: the outcome of the previous message and
+     * the handed mark of this one are committed together; the next message is built and its rate
+     * token taken; this one is sent. So between a server's 250 and the commit of SENT there is
+     * nothing but that commit (and, every half second, a look at the edition's status).
+     */
     private void send(SmtpConnection connection, long edition, List<Claimed> batch) throws InterruptedException {
-        List<Long> left = new ArrayList<>(batch.stream().filter(Claimed::sendable).map(Claimed::subscriberId).toList());
-        List<Long> gone = batch.stream().filter(c -> !c.sendable()).map(Claimed::subscriberId).toList();
-        ledger.release(edition, gone, "SKIPPED");
+        List<Claimed> sendable = batch.stream().filter(Claimed::sendable).toList();
+        ledger.release(edition, batch.stream().filter(c -> !c.sendable()).map(Claimed::subscriberId).toList(), "SKIPPED");
+        List<Long> left = new ArrayList<>(sendable.stream().map(Claimed::subscriberId).toList());
         Outcome previous = null;
         long checked = System.nanoTime();
         String status = "SENDING";
+        Prepared current = sendable.isEmpty() ? null : prepare(edition, sendable.getFirst());
+        if (current != null) {
+            rate.asBlocking().consume(1);
+        }
         try {
-            for (Claimed recipient : batch) {
-                if (!recipient.sendable()) {
-                    continue;
-                }
+            for (int i = 0; current != null; i++) {
                 if (System.nanoTime() - checked > STATUS_CHECK_NANOS) {
                     status = ledger.editionStatus(edition);
                     checked = System.nanoTime();
@@ -217,33 +241,33 @@ public class SendingEngine {
                 if (!"SENDING".equals(status) || !running || !alive()) {
                     break;
                 }
-                NewsletterMessage message;
-                try {
-                    RenderedEdition mail = rendered.computeIfAbsent(edition + ":" + recipient.language(),
-                            k -> rendering.render(edition, recipient.language()));
-                    String unsubscribe = links.unsubscribeUrl(recipient.subscriberId());
-                    message = NewsletterMessage.of(smtp.getSession(), from, recipient.email(), edition, recipient.subscriberId(), host,
-                            mail.personalised(unsubscribe, links.preferencesUrl(recipient.subscriberId())), unsubscribe);
-                } catch (MessagingException e) {
+                Claimed recipient = current.recipient();
+                if (current.problem() != null) {
                     ledger.record(edition, previous, null, properties.maxAttempts(), properties.retryDelay());
                     previous = new Outcome(recipient.subscriberId(), recipient.email(), properties.maxAttempts(), Result.FAILED,
-                            "invalid address: " + e.getMessage());
-                    left.remove(recipient.subscriberId());
-                    continue;
+                            current.problem());
+                } else {
+                    connection.open();
+                    ledger.record(edition, previous, recipient.subscriberId(), properties.maxAttempts(), properties.retryDelay());
+                    previous = null;
                 }
-                connection.open();
-                rate.asBlocking().consume(1);
-                ledger.record(edition, previous, recipient.subscriberId(), properties.maxAttempts(), properties.retryDelay());
                 left.remove(recipient.subscriberId());
-                try {
-                    connection.send(message);
-                    previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(), Result.SENT, null);
-                } catch (SmtpConnection.Refused refused) {
-                    log.info("Edition {} to subscriber {} refused ({}): {}", edition, recipient.subscriberId(),
-                            refused.permanent ? "permanent" : "temporary", refused.getMessage());
-                    previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(),
-                            refused.permanent ? Result.FAILED : Result.RETRY, refused.getMessage());
+                Prepared next = i + 1 < sendable.size() ? prepare(edition, sendable.get(i + 1)) : null;
+                if (next != null) {
+                    rate.asBlocking().consume(1);
                 }
+                if (current.problem() == null) {
+                    try {
+                        connection.send(current.message());
+                        previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(), Result.SENT, null);
+                    } catch (SmtpConnection.Refused refused) {
+                        log.info("Edition {} to subscriber {} refused ({}): {}", edition, recipient.subscriberId(),
+                                refused.permanent ? "permanent" : "temporary", refused.getMessage());
+                        previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(),
+                                refused.permanent ? Result.FAILED : Result.RETRY, refused.getMessage());
+                    }
+                }
+                current = next;
             }
         } catch (SmtpConnection.Unavailable e) {
             log.warn("SMTP server not reachable: {}", e.getMessage());
