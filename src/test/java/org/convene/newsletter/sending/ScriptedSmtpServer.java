@@ -25,6 +25,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Function<String, String> rcptReply;
     final List<String> accepted = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
+    /** Asked for each recipient when the final dot of DATA arrives; its answers are kept in {@link #releasedAtDot}. */
+    volatile java.util.function.Predicate<String> atDot;
+    final List<Boolean> releasedAtDot = new CopyOnWriteArrayList<>();
 
     ScriptedSmtpServer(Function<String, String> rcptReply) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -74,6 +77,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     reply(out, "354 go ahead");
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         // the message itself is not kept
+                    }
+                    if (atDot != null) {
+                        recipients.forEach(r -> releasedAtDot.add(atDot.test(r)));
                     }
                     accepted.addAll(recipients);
                     reply(out, "250 queued");
