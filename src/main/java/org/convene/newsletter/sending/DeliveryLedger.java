@@ -93,8 +93,8 @@ class DeliveryLedger {
     }
 
     /**
-     * Records the outcome of the previous message (if any) and marks the next one as released to
-     * the SMTP server (if any; called just before its final dot), in one commit per message.
+     * Records the outcome of the previous message (if any) and marks the next one as handed to the
+     * SMTP server (if any), in one commit: a single transaction per message.
      */
     void record(long editionId, Outcome previous, Long next, int maxAttempts, Duration retryDelay) {
         transactions.executeWithoutResult(tx -> {
@@ -199,10 +199,9 @@ class DeliveryLedger {
     }
 
     /**
-     * Recovers the claims of nodes that stopped beating. Rows never released to the server (no
-     * {@code handed_at}) go back to PENDING: the server drops a message whose final dot never came.
-     * Rows released (their release committed just before the final dot) are taken as delivered:
-     * SENT, counted in {@code uncertain_after_crash}, with a note. Returns how many were uncertain.
+     * Recovers the claims of nodes that stopped beating: rows never handed to the server go back to
+     * PENDING; rows that were handed (the server may or may not have accepted them) are sent again,
+     * with the same Message-ID, and counted in {@code resent_after_crash}. Returns the ambiguous rows.
      */
     int recoverDeadClaims(Duration lease) {
         return transactions.execute(tx -> {
@@ -210,19 +209,14 @@ class DeliveryLedger {
                     status = 'SENDING' AND claimed_by IS NOT NULL AND NOT EXISTS (
                         SELECT 1 FROM newsletter_sender n WHERE n.node = edition_delivery.claimed_by
                           AND n.heartbeat_at > now() - make_interval(secs => :lease))""";
-            int uncertain = jdbc.sql("UPDATE edition_delivery SET status = 'SENT', sent_at = handed_at, attempts = attempts + 1, "
-                            + "uncertain_after_crash = uncertain_after_crash + 1, "
-                            + "last_error = 'released to the server just before its node died; taken as delivered' "
-                            + "WHERE handed_at IS NOT NULL AND " + dead)
+            int ambiguous = jdbc.sql("UPDATE edition_delivery SET status = 'PENDING', claimed_by = NULL, handed_at = NULL, "
+                            + "resent_after_crash = resent_after_crash + 1 WHERE handed_at IS NOT NULL AND " + dead)
                     .param("lease", lease.toMillis() / 1000.0).update();
             jdbc.sql("UPDATE edition_delivery SET status = 'PENDING', claimed_by = NULL WHERE handed_at IS NULL AND " + dead)
                     .param("lease", lease.toMillis() / 1000.0).update();
-            jdbc.sql("""
-                            UPDATE edition_delivery SET status = 'SKIPPED', last_error = 'cancelled'
-                            WHERE status = 'PENDING' AND edition_id IN (SELECT id FROM edition WHERE status = 'CANCELLED')""").update();
             jdbc.sql("DELETE FROM newsletter_sender WHERE heartbeat_at <= now() - make_interval(secs => :lease)")
                     .param("lease", lease.toMillis() / 1000.0).update();
-            return uncertain;
+            return ambiguous;
         });
     }
 

@@ -15,7 +15,7 @@ public class EditionSending {
 
     /** Where a send stands; {@code ratePerSecond} over the last ten seconds, {@code secondsLeft} null when unknown. */
     public record Figures(long editionId, int year, int number, TranslatedText subject, String status, long total, long sent,
-                          long failed, long skipped, long remaining, long uncertainAfterCrash, double ratePerSecond, Long secondsLeft,
+                          long failed, long skipped, long remaining, long resentAfterCrash, double ratePerSecond, Long secondsLeft,
                           Instant startedAt, Instant finishedAt) {
 
         public int percent() {
@@ -56,7 +56,7 @@ public class EditionSending {
         return Optional.of(jdbc.sql("""
                         SELECT count(*), count(*) FILTER (WHERE status = 'SENT'), count(*) FILTER (WHERE status = 'FAILED'),
                                count(*) FILTER (WHERE status = 'SKIPPED'), count(*) FILTER (WHERE status IN ('PENDING', 'SENDING')),
-                               coalesce(sum(uncertain_after_crash), 0),
+                               coalesce(sum(resent_after_crash), 0),
                                count(*) FILTER (WHERE status = 'SENT' AND sent_at > now() - make_interval(secs => :window)),
                                extract(epoch FROM now() - greatest(min(sent_at) FILTER (WHERE status = 'SENT'), now() - make_interval(secs => :window)))
                         FROM edition_delivery WHERE edition_id = :id""")

@@ -18,18 +18,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 @ApiController("/api/v1/newsletter/editions")
 class SendingApiController {
 
-    /**
-     * Where a send stands. {@code secondsLeft} is null while it cannot be estimated (paused, or
-     * nothing sent lately); {@code uncertainAfterCrash} counts recipients whose message was released
-     * to the server just before a node died, taken as delivered (included in {@code sent}).
-     */
+    /** Where a send stands. {@code secondsLeft} is null while it cannot be estimated (paused, or nothing sent lately). */
     record SendingDocument(long editionId, String status, long total, long sent, long failed, long skipped, long remaining,
-                           long uncertainAfterCrash, double ratePerSecond, Long secondsLeft, int percent, Instant startedAt,
+                           long resentAfterCrash, double ratePerSecond, Long secondsLeft, int percent, Instant startedAt,
                            Instant finishedAt) {
 
         static SendingDocument of(EditionSending.Figures f) {
             return new SendingDocument(f.editionId(), f.status(), f.total(), f.sent(), f.failed(), f.skipped(), f.remaining(),
-                    f.uncertainAfterCrash(), f.ratePerSecond(), f.secondsLeft(), f.percent(), f.startedAt(), f.finishedAt());
+                    f.resentAfterCrash(), f.ratePerSecond(), f.secondsLeft(), f.percent(), f.startedAt(), f.finishedAt());
         }
     }
 

@@ -216,9 +216,10 @@ public class SendingEngine {
     }
 
     /**
-     * Sends a claimed batch, one message after the other. Each message's release is committed just
-     * before its final dot, together with the outcome of the message before it (one commit per
-     * message); refusals before the dot are committed on their own.
+     * Sends a claimed batch. Per message, in this order: the outcome of the previous message and
+     * the handed mark of this one are committed together; the next message is built and its rate
+     * token taken; this one is sent. So between a server's 250 and the commit of SENT there is
+     * nothing but that commit (and, every half second, a look at the edition's status).
      */
     private void send(SmtpConnection connection, long edition, List<Claimed> batch) throws InterruptedException {
         List<Claimed> sendable = batch.stream().filter(Claimed::sendable).toList();
@@ -227,8 +228,12 @@ public class SendingEngine {
         Outcome previous = null;
         long checked = System.nanoTime();
         String status = "SENDING";
+        Prepared current = sendable.isEmpty() ? null : prepare(edition, sendable.getFirst());
+        if (current != null) {
+            rate.asBlocking().consume(1);
+        }
         try {
-            for (Claimed recipient : sendable) {
+            for (int i = 0; current != null; i++) {
                 if (System.nanoTime() - checked > STATUS_CHECK_NANOS) {
                     status = ledger.editionStatus(edition);
                     checked = System.nanoTime();
@@ -236,35 +241,34 @@ public class SendingEngine {
                 if (!"SENDING".equals(status) || !running || !alive()) {
                     break;
                 }
-                Prepared prepared = prepare(edition, recipient);
-                if (prepared.problem() != null) {
+                Claimed recipient = current.recipient();
+                if (current.problem() != null) {
                     ledger.record(edition, previous, null, properties.maxAttempts(), properties.retryDelay());
                     previous = new Outcome(recipient.subscriberId(), recipient.email(), properties.maxAttempts(), Result.FAILED,
-                            prepared.problem());
-                    left.remove(recipient.subscriberId());
-                    continue;
-                }
-                rate.asBlocking().consume(1);
-                connection.open();
-                Outcome before = previous;
-                try {
-                    connection.send(prepared.message(), () -> ledger.record(edition, before, recipient.subscriberId(),
-                            properties.maxAttempts(), properties.retryDelay()));
-                    previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(), Result.SENT, null);
-                } catch (SmtpConnection.Refused refused) {
-                    if (!refused.released) {
-                        ledger.record(edition, before, null, properties.maxAttempts(), properties.retryDelay());
-                    }
-                    log.info("Edition {} to subscriber {} refused ({}): {}", edition, recipient.subscriberId(),
-                            refused.permanent ? "permanent" : "temporary", refused.getMessage());
-                    previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(),
-                            refused.permanent ? Result.FAILED : Result.RETRY, refused.getMessage());
+                            current.problem());
+                } else {
+                    connection.open();
+                    ledger.record(edition, previous, recipient.subscriberId(), properties.maxAttempts(), properties.retryDelay());
+                    previous = null;
                 }
                 left.remove(recipient.subscriberId());
+                Prepared next = i + 1 < sendable.size() ? prepare(edition, sendable.get(i + 1)) : null;
+                if (next != null) {
+                    rate.asBlocking().consume(1);
+                }
+                if (current.problem() == null) {
+                    try {
+                        connection.send(current.message());
+                        previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(), Result.SENT, null);
+                    } catch (SmtpConnection.Refused refused) {
+                        log.info("Edition {} to subscriber {} refused ({}): {}", edition, recipient.subscriberId(),
+                                refused.permanent ? "permanent" : "temporary", refused.getMessage());
+                        previous = new Outcome(recipient.subscriberId(), recipient.email(), recipient.attempts(),
+                                refused.permanent ? Result.FAILED : Result.RETRY, refused.getMessage());
+                    }
+                }
+                current = next;
             }
-        } catch (ReleasingTransport.NotReleased e) {
-            previous = null;
-            throw new IllegalStateException("The ledger could not record a release", e);
         } catch (SmtpConnection.Unavailable e) {
             log.warn("SMTP server not reachable: {}", e.getMessage());
             ledger.record(edition, previous, null, properties.maxAttempts(), properties.retryDelay());
