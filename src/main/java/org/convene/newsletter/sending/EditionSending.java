@@ -64,7 +64,7 @@ public class EditionSending {
                 .query((rs, n) -> {
                     long remaining = rs.getLong(5);
                     double seconds = rs.getDouble(8);
-                    double rate = seconds > 0.5 ? rs.getLong(7) / seconds : 0;
+                    double rate = seconds > 0.5 && "SENDING".equals(h.status()) ? rs.getLong(7) / seconds : 0;
                     boolean moving = "SENDING".equals(h.status()) && rate > 0;
                     Long left = remaining == 0 ? Long.valueOf(0) : moving ? Long.valueOf((long) Math.ceil(remaining / rate)) : null;
                     return new Figures(editionId, h.year(), h.number(), h.subject(), h.status(), rs.getLong(1), rs.getLong(2),
