@@ -56,6 +56,7 @@ class PublicationPagesTest {
             assertThat(page.body()).contains("data-csrf-url=\"/newsletter/csrf\"");
             assertThat(page.body().replaceAll("data-csrf-url=\"[^\"]*\"", "")).doesNotContain("_csrf").doesNotContain("csrf");
             assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(page.headers().firstValue("X-Page-Cache")).hasValue(i == 0 ? "MISS" : "HIT");
         }
     }
 
