@@ -129,7 +129,7 @@ class SendingProgressBrowserTest extends BrowserTest {
         target.navigate(url("/login"));
         target.locator("#email").fill(login.email());
         target.locator("#password").fill(login.password());
-        target.locator("form button[type=submit]").click();
+        target.locator("main form button[type=submit]").click();
         target.waitForURL("**/admin**");
     }
 

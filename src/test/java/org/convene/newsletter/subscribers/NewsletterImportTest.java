@@ -63,8 +63,8 @@ class NewsletterImportTest {
         HttpResponse<String> response = importCsv(csv, "Assembly 2026 sign-up sheet", "I want the network's newsletter.", false);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(response.body()).contains("{\"row\":3,").contains("{\"row\":4,").contains("{\"row\":5,").contains("{\"row\":6,")
-                .contains("{\"row\":7,").contains("{\"row\":8,").doesNotContain("{\"row\":2,")
+        assertThat(response.body()).containsPattern("\\{[^}]*\"row\":3[,}]").containsPattern("\\{[^}]*\"row\":4[,}]").containsPattern("\\{[^}]*\"row\":5[,}]").containsPattern("\\{[^}]*\"row\":6[,}]")
+                .containsPattern("\\{[^}]*\"row\":7[,}]").containsPattern("\\{[^}]*\"row\":8[,}]").doesNotContainPattern("\\{[^}]*\"row\":2[,}]")
                 .contains("Unknown language").contains("Unknown region").contains("Unknown topics").contains("appears earlier");
         assertThat(count()).isEqualTo(before);
         assertThat(status(good)).isNull();
@@ -78,7 +78,7 @@ class NewsletterImportTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"source\"").contains("\"field\":\"consentText\"");
         assertThat(status(email)).isNull();
-        assertThat(importCsv("name,language\nNo Address,en\n", "sheet", "consent", true).body()).contains("{\"row\":1,");
+        assertThat(importCsv("name,language\nNo Address,en\n", "sheet", "consent", true).body()).containsPattern("\\{[^}]*\"row\":1[,}]");
         assertThat(importCsv("email,name\n", "sheet", "consent", true).statusCode()).isEqualTo(400);
         assertThat(importCsv("email,name\n\"unterminated,x\n", "sheet", "consent", true).statusCode()).isEqualTo(400);
     }

@@ -191,7 +191,7 @@ class NewsletterSubscribersBrowserTest extends BrowserTest {
             axe.navigate(url("/login"));
             axe.locator("#email").fill(admin.email());
             axe.locator("#password").fill(admin.password());
-            axe.locator("form button[type=submit]").click();
+            axe.locator("main form button[type=submit]").click();
             axe.waitForURL("**/admin**");
             for (String path : List.of("/admin/newsletter/subscribers?preview=1", "/admin/newsletter/subscribers/import",
                     "/admin/newsletter/suppressions")) {
