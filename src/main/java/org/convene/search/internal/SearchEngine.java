@@ -1,5 +1,6 @@
 package org.convene.search.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,10 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import org.convene.platform.i18n.Languages;
 import org.convene.search.SearchKind;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -65,10 +70,12 @@ public class SearchEngine {
     public static final int CANDIDATES = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate plain;
     private final TextSearchConfigs configs;
 
-    SearchEngine(JdbcClient jdbc, TextSearchConfigs configs) {
+    SearchEngine(JdbcClient jdbc, JdbcTemplate plain, TextSearchConfigs configs) {
         this.jdbc = jdbc;
+        this.plain = plain;
         this.configs = configs;
     }
 
@@ -79,7 +86,6 @@ public class SearchEngine {
      * the published_at index newest first, stopping at the cap, instead of fetching every match from the GIN
      * index to count and sort it; for a rare word it takes the GIN index. Only the shown page gets ts_headline.
      */
-    @Transactional
     public Results search(SearchQuery query) {
         if (query.isEmpty()) {
             return new Results(query, List.of(), 0, false, false);
@@ -159,12 +165,22 @@ public class SearchEngine {
                        ts_headline(d.config, left(d.body, 20000), p.query, :snippetOptions) AS snippet_marked
                 FROM page p JOIN search_document d ON d.ctid = p.tid
                 ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.ref_id""".formatted(candidates);
-        // A plan made for the query's words, never a generic one reused from the statement cache: whether
-        // to walk the date index or the GIN index depends on how common the words are.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         List<Hit> hits = new ArrayList<>();
         long[] total = {0};
-        jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> {
+        MapSqlParameterSource source = new MapSqlParameterSource(params);
+        ParsedSql parsedSql = NamedParameterUtils.parseSqlStatement(sql);
+        String positional = NamedParameterUtils.substituteNamedParameters(parsedSql, source);
+        Object[] args = NamedParameterUtils.buildValueArray(parsedSql, source, null);
+        plain.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(positional);
+            // Never a server-side prepared statement: PostgreSQL plans the unnamed one with this query's words,
+            // where a cached generic plan would not know how common they are (date index or GIN index).
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            for (int a = 0; a < args.length; a++) {
+                statement.setObject(a + 1, args[a]);
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> {
             total[0] = rs.getLong("total");
             hits.add(hit(rs));
         });
