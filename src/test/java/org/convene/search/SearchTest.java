@@ -150,6 +150,41 @@ class SearchTest {
     }
 
     @Test
+    void beyondAThousandMatchesTheCountSaysAtLeastAndFewerAreCountedExactly() throws Exception {
+        long first = 910_000_000L + (long) (Math.random() * 1_000_000) * 10_000;
+        String word = "quorvalith" + first;
+        // 1,004 English and Spanish texts with the word, one a day back from today, and 3 with a second word too.
+        jdbc.sql("""
+                INSERT INTO search_document (kind, ref_id, language, config, title, body, url_path, published_at)
+                SELECT 'RESOURCE', :first + g, l.language, CAST(l.config AS regconfig), 'Water dossier ' || :word,
+                       CASE WHEN g < 3 THEN 'the pump ' || :word || ' ' || :word || 'x' ELSE 'the pump ' || :word END,
+                       '/resources/' || (:first + g), now() - make_interval(days => g)
+                FROM generate_series(0, 1003) g,
+                     LATERAL (SELECT CASE WHEN g % 2 = 0 THEN 'en' ELSE 'es' END AS language,
+                                     CASE WHEN g % 2 = 0 THEN 'english' ELSE 'spanish' END AS config) l""")
+                .param("first", first).param("word", word).update();
+        try {
+            JsonNode many = api("q=" + enc(word));
+            assertThat(many.get("total").asLong()).isEqualTo(1000);
+            assertThat(many.get("totalAtLeast").asBoolean()).isTrue();
+            assertThat(many.get("results")).hasSize(20);
+            assertThat(get("/search?q=" + enc(word)).body()).contains("1,000+ results, page 1 of 50");
+            HttpResponse<String> spanish = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/search?q=" + enc(word)))
+                    .header("Accept-Language", "es").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(spanish.body()).contains("1.000 resultados o más, página 1 de 50");
+
+            JsonNode few = api("q=" + enc(word + " " + word + "x"));
+            assertThat(few.get("total").asLong()).isEqualTo(3);
+            assertThat(few.get("totalAtLeast").asBoolean()).isFalse();
+            assertThat(few.get("results").findValuesAsString("language")).containsExactlyInAnyOrder("en", "es", "en");
+            assertThat(get("/search?q=" + enc(word + " " + word + "x")).body()).contains("3 results, page 1 of 1");
+        } finally {
+            jdbc.sql("DELETE FROM search_document WHERE kind = 'RESOURCE' AND ref_id BETWEEN :first AND :first + 1003")
+                    .param("first", first).update();
+        }
+    }
+
+    @Test
     void theHeaderOfEveryPageHasTheSearchBox() throws Exception {
         for (String path : List.of("/", "/events", "/directory")) {
             assertThat(get(path).body()).as(path).contains("action=\"/search\"").contains("id=\"site-search-q\"")

@@ -1,15 +1,25 @@
 package org.convene.search.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.convene.platform.i18n.Languages;
 import org.convene.search.SearchKind;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -40,9 +50,11 @@ public class SearchEngine {
     }
 
     /**
+     * @param total           how many documents match; when {@code totalAtLeast}, at least that many (counting stops at the
+     *                        candidates ranked)
      * @param onlyCommonWords the query had words, but only ones too common to search for (stop words) or none at all
      */
-    public record Results(SearchQuery query, List<Hit> hits, long total, boolean onlyCommonWords) {
+    public record Results(SearchQuery query, List<Hit> hits, long total, boolean totalAtLeast, boolean onlyCommonWords) {
 
         public int pages() {
             long ranked = Math.min(total, Math.max(CANDIDATES, (long) query.page() * query.size()));
@@ -54,29 +66,52 @@ public class SearchEngine {
         }
     }
 
-    /** How many of the newest matches are ranked. */
-    static final int CANDIDATES = 1000;
+    /** How many of the newest matches are ranked; counting stops there too. */
+    public static final int CANDIDATES = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate plain;
     private final TextSearchConfigs configs;
 
-    SearchEngine(JdbcClient jdbc, TextSearchConfigs configs) {
+    SearchEngine(JdbcClient jdbc, JdbcTemplate plain, TextSearchConfigs configs) {
         this.jdbc = jdbc;
+        this.plain = plain;
         this.configs = configs;
     }
 
+    /**
+     * Parses the query once per language, then runs one branch per distinct parsed query (languages whose
+     * configurations parse it alike share one). Each branch takes the newest matches in its configurations,
+     * at most the candidates ranked: the planner sees the query as a constant and, for a common word, walks
+     * the published_at index newest first, stopping at the cap, instead of fetching every match from the GIN
+     * index to count and sort it; for a rare word it takes the GIN index. Only the shown page gets ts_headline.
+     */
     public Results search(SearchQuery query) {
         if (query.isEmpty()) {
-            return new Results(query, List.of(), 0, false);
+            return new Results(query, List.of(), 0, false, false);
+        }
+        List<String> scope = query.language() == null ? Languages.SUPPORTED : List.of(query.language());
+        Map<String, String> parsedByLanguage = parse(query.text(), scope);
+        // Parsed query -> the configurations whose documents it is matched against.
+        Map<String, Set<String>> branches = new LinkedHashMap<>();
+        boolean somethingLeftOut = false;
+        for (String language : scope) {
+            String parsed = parsedByLanguage.get(language);
+            if (parsed == null) {
+                somethingLeftOut = true;
+            } else {
+                branches.computeIfAbsent(parsed, p -> new LinkedHashSet<>()).add(configs.forLanguage(language));
+            }
+        }
+        if (branches.isEmpty()) {
+            return new Results(query, List.of(), 0, false, true);
         }
         Map<String, Object> params = new HashMap<>();
-        StringBuilder languages = new StringBuilder();
-        List<String> scope = query.language() == null ? Languages.SUPPORTED : List.of(query.language());
-        for (String language : scope) {
-            languages.append(languages.isEmpty() ? "" : ", ")
-                    .append("('").append(language).append("', CAST('").append(configs.forLanguage(language)).append("' AS regconfig))");
-        }
         StringBuilder filters = new StringBuilder();
+        if (query.language() != null) {
+            filters.append(" AND d.language = :language");
+            params.put("language", query.language());
+        }
         if (query.kind() != null) {
             filters.append(" AND d.kind = :kind");
             params.put("kind", query.kind().name());
@@ -89,65 +124,90 @@ public class SearchEngine {
             filters.append(" AND d.country = :country");
             params.put("country", query.country());
         }
-        params.put("q", query.text());
+        // One branch for every language needs no configuration condition; several are told apart by the
+        // configuration, which no index has (the language is the primary key's last column: the planner
+        // would scan that key whole to combine it with the GIN index).
+        boolean oneForAll = branches.size() == 1 && !somethingLeftOut;
+        StringBuilder candidates = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, Set<String>> branch : branches.entrySet()) {
+            params.put("q" + i, branch.getKey());
+            params.put("configs" + i, "{" + String.join(",", branch.getValue()) + "}");
+            candidates.append(i == 0 ? "" : "\n    UNION ALL\n    ").append("""
+                    (SELECT d.ctid AS tid, d.published_at, d.ref_id, d.tsv, CAST(:q%1$d AS tsquery) AS query
+                     FROM search_document d
+                     WHERE d.tsv @@ CAST(:q%1$d AS tsquery)%2$s%3$s
+                     ORDER BY d.published_at DESC NULLS LAST LIMIT :candidates)""".formatted(i,
+                    oneForAll ? "" : " AND d.config = ANY (CAST(:configs" + i + " AS regconfig[]))", filters));
+            i++;
+        }
         params.put("limit", query.size());
         params.put("offset", query.offset());
         params.put("titleOptions", TITLE_OPTIONS);
         params.put("snippetOptions", SNIPPET_OPTIONS);
-        // Languages whose configurations parse the query alike (names, numbers, words no stemmer changes)
-        // share one index scan. The newest CANDIDATES matches are ranked (every match is counted): a word
-        // in most documents would otherwise rank tens of thousands of rows for one page.
-        params.put("candidates", Math.max(CANDIDATES, query.offset() + query.size()));
+        int cap = Math.max(CANDIDATES, query.offset() + query.size());
+        params.put("candidates", cap);
         String sql = """
-                WITH parsed AS (
-                    SELECT v.language, websearch_to_tsquery(v.config, :q) AS query FROM (VALUES %s) AS v(language, config)
-                ), q AS (
-                    SELECT query, array_agg(language) AS languages FROM parsed WHERE numnode(query) > 0 GROUP BY query
-                ), candidates AS (
-                    SELECT d.ctid AS tid, d.published_at, q.query, count(*) OVER () AS total
-                    FROM q JOIN search_document d ON d.tsv @@ q.query AND d.language = ANY (q.languages)
-                    WHERE true %s
-                    ORDER BY d.published_at DESC NULLS LAST LIMIT :candidates
+                WITH candidates AS (
+                    %s
+                ), newest AS (
+                    SELECT c.*, count(*) OVER () AS total FROM candidates c ORDER BY c.published_at DESC NULLS LAST LIMIT :candidates
                 ), page AS (
-                    SELECT d.kind, d.ref_id, d.language, d.config, d.title, d.body, d.url_path, d.published_at, c.query, c.total,
-                           ts_rank_cd(d.tsv, c.query, 1 | 32)
-                             * (0.75 + 0.25 / (1 + greatest(0, extract(epoch FROM now() - coalesce(d.published_at, now()))) / 15552000))
+                    SELECT n.tid, n.query, n.total, n.published_at, n.ref_id,
+                           ts_rank_cd(n.tsv, n.query, 1 | 32)
+                             * (0.75 + 0.25 / (1 + greatest(0, extract(epoch FROM now() - coalesce(n.published_at, now()))) / 15552000))
                              AS score
-                    FROM candidates c JOIN search_document d ON d.ctid = c.tid
-                    ORDER BY score DESC, d.published_at DESC NULLS LAST, d.ref_id LIMIT :limit OFFSET :offset
+                    FROM newest n
+                    ORDER BY score DESC, n.published_at DESC NULLS LAST, n.ref_id LIMIT :limit OFFSET :offset
                 )
-                SELECT p.kind, p.ref_id, p.language, p.title, p.url_path, p.published_at, p.score, p.total,
-                       ts_headline(p.config, p.title, p.query, :titleOptions) AS title_marked,
-                       ts_headline(p.config, left(p.body, 20000), p.query, :snippetOptions) AS snippet_marked
-                FROM page p ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.ref_id""".formatted(languages, filters);
+                SELECT d.kind, d.ref_id, d.language, d.title, d.url_path, d.published_at, p.score, p.total,
+                       ts_headline(d.config, d.title, p.query, :titleOptions) AS title_marked,
+                       ts_headline(d.config, left(d.body, 20000), p.query, :snippetOptions) AS snippet_marked
+                FROM page p JOIN search_document d ON d.ctid = p.tid
+                ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.ref_id""".formatted(candidates);
         List<Hit> hits = new ArrayList<>();
         long[] total = {0};
-        jdbc.sql(sql).params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+        MapSqlParameterSource source = new MapSqlParameterSource(params);
+        ParsedSql parsedSql = NamedParameterUtils.parseSqlStatement(sql);
+        String positional = NamedParameterUtils.substituteNamedParameters(parsedSql, source);
+        Object[] args = NamedParameterUtils.buildValueArray(parsedSql, source, null);
+        plain.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(positional);
+            // Never a server-side prepared statement: PostgreSQL plans the unnamed one with this query's words,
+            // where a cached generic plan would not know how common they are (date index or GIN index).
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            for (int a = 0; a < args.length; a++) {
+                statement.setObject(a + 1, args[a]);
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> {
             total[0] = rs.getLong("total");
             hits.add(hit(rs));
         });
-        if (hits.isEmpty() && query.offset() == 0) {
-            return new Results(query, hits, 0, onlyCommonWords(query.text(), scope));
-        }
         if (hits.isEmpty()) {
-            total[0] = 0;
+            return new Results(query, hits, 0, false, query.offset() == 0 && somethingLeftOut);
         }
-        return new Results(query, hits, total[0], false);
+        return new Results(query, hits, total[0], total[0] >= cap, false);
     }
 
     /**
-     * Whether, in one of the languages searched, the words parse to nothing: stop words, punctuation
-     * or operators only ("the and of" is nothing in English, though Indonesian has no such stop words).
+     * The query parsed with each language's configuration, as tsquery text; no entry for a language in which
+     * it parses to nothing: stop words, punctuation or operators only ("the and of" is nothing in English,
+     * though Indonesian has no such stop words).
      */
-    private boolean onlyCommonWords(String text, List<String> scope) {
+    private Map<String, String> parse(String text, List<String> scope) {
+        StringBuilder values = new StringBuilder();
         for (String language : scope) {
-            Boolean empty = jdbc.sql("SELECT numnode(websearch_to_tsquery(CAST(:config AS regconfig), :q)) = 0")
-                    .param("config", configs.forLanguage(language)).param("q", text).query(Boolean.class).single();
-            if (empty) {
-                return true;
-            }
+            values.append(values.isEmpty() ? "" : ", ").append("('").append(language).append("', CAST('")
+                    .append(configs.forLanguage(language)).append("' AS regconfig))");
         }
-        return false;
+        Map<String, String> parsed = new HashMap<>();
+        jdbc.sql("""
+                SELECT v.language, CAST(q AS text) AS parsed
+                FROM (VALUES %s) AS v(language, config), websearch_to_tsquery(v.config, :q) AS q
+                WHERE numnode(q) > 0""".formatted(values)).param("q", text)
+                .query((RowCallbackHandler) rs -> parsed.put(rs.getString("language"), rs.getString("parsed")));
+        return parsed;
     }
 
     private static Hit hit(ResultSet rs) throws SQLException {

@@ -25,8 +25,12 @@ class SearchApiController {
                   Instant publishedAt, double score) {
     }
 
-    /** @param onlyCommonWords true when the query had only words too common to search for (nothing was searched) */
-    record Results(String q, int page, int size, long total, boolean onlyCommonWords, List<Result> results) {
+    /**
+     * @param total           how many texts match; when {@code totalAtLeast} is true, at least that many (counting stops
+     *                        at 1,000, or at the end of the page asked for beyond it)
+     * @param onlyCommonWords true when the query had only words too common to search for (nothing was searched)
+     */
+    record Results(String q, int page, int size, long total, boolean totalAtLeast, boolean onlyCommonWords, List<Result> results) {
     }
 
     private final SearchEngine engine;
@@ -55,7 +59,7 @@ class SearchApiController {
         }
         SearchQuery query = SearchQuery.parse(q, kind, lang, region, country, number("page", page, 1), pageSize);
         SearchEngine.Results found = engine.search(query);
-        return new Results(query.text(), query.page(), query.size(), found.total(), found.onlyCommonWords(),
+        return new Results(query.text(), query.page(), query.size(), found.total(), found.totalAtLeast(), found.onlyCommonWords(),
                 found.hits().stream().map(h -> new Result(h.kind(), h.refId(), h.language(), h.title(), h.titleHtml(),
                         h.snippetHtml(), platform.link(h.urlPath()), h.publishedAt(), h.score())).toList());
     }
